@@ -1,0 +1,85 @@
+// Submitting a booking: one transaction writes the request, its terms and lines, the audit event and
+// the outbox rows that post the status card and confirm to the requester.
+
+import { recordAudit } from '../db/audit-log.ts';
+import {
+  findByIntakeView,
+  findQuoteHolder,
+  insertBooking,
+  lockQuoteNumber,
+  nextReference,
+  type QuoteHolder,
+} from '../db/bookings.ts';
+import { enqueueOutbox } from '../db/outbox.ts';
+import type { BookingDraft } from '../domain/booking/intake.ts';
+import type { ServiceContext } from './context.ts';
+import { OUTBOX_KIND } from './outbox-kinds.ts';
+
+export interface SubmitBookingCommand {
+  requesterId: string;
+  deskChannel: string;
+  /** The modal's view id: a replayed submission of the same view returns the first result. */
+  intakeViewId: string | null;
+  draft: BookingDraft;
+}
+
+export type SubmitBookingResult =
+  | { ok: true; requestId: string; reference: string; replayed: boolean }
+  | { ok: false; reason: 'duplicate_quote'; holder: QuoteHolder };
+
+export async function submitBooking(
+  ctx: ServiceContext,
+  command: SubmitBookingCommand,
+): Promise<SubmitBookingResult> {
+  const now = ctx.clock.now();
+  const result = await ctx.db.$transaction(async (tx): Promise<SubmitBookingResult> => {
+    if (command.intakeViewId) {
+      const earlier = await findByIntakeView(tx, command.intakeViewId);
+      if (earlier) return { ok: true, requestId: '', reference: earlier.reference, replayed: true };
+    }
+    await lockQuoteNumber(tx, command.draft.quoteNumber);
+    const holder = await findQuoteHolder(tx, command.draft.quoteNumber);
+    if (holder) return { ok: false, reason: 'duplicate_quote', holder };
+
+    const reference = await nextReference(tx, now.getUTCFullYear());
+    const requestId = await insertBooking(tx, {
+      reference,
+      requesterId: command.requesterId,
+      deskChannel: command.deskChannel,
+      intakeViewId: command.intakeViewId,
+      submittedAt: now,
+      draft: command.draft,
+    });
+    await recordAudit(tx, {
+      requestId,
+      actorId: command.requesterId,
+      action: 'request.submitted',
+      at: now,
+      after: { reference, status: 'submitted', commercialVersion: 1, ...command.draft },
+    });
+    const orderingKey = `request:${requestId}`;
+    await enqueueOutbox(tx, [
+      {
+        requestId,
+        kind: OUTBOX_KIND.statusCardPost,
+        method: 'chat.postMessage',
+        args: { requestId },
+        idempotencyKey: `${requestId}:status_card.post`,
+        orderingKey,
+        at: now,
+      },
+      {
+        requestId,
+        kind: OUTBOX_KIND.requesterConfirmation,
+        method: 'chat.postMessage',
+        args: { requestId },
+        idempotencyKey: `${requestId}:requester.confirmation`,
+        orderingKey,
+        at: now,
+      },
+    ]);
+    return { ok: true, requestId, reference, replayed: false };
+  });
+  if (result.ok && !result.replayed) ctx.outboxWritten();
+  return result;
+}

@@ -1,0 +1,123 @@
+// The Slack outbox: rows written in the same transaction as the state they announce, delivered after
+// commit. Claims are leases taken with FOR UPDATE SKIP LOCKED, so several dispatchers never share a
+// row and a crashed dispatcher's rows come back when its lease ends.
+
+import type { OutboxMessage } from './generated/client.ts';
+import { type Db, type Tx, toJson } from './types.ts';
+
+export interface OutboxEntry {
+  requestId: string | null;
+  kind: string;
+  method: string;
+  args: unknown;
+  /** Unique per intended message: enqueueing the same key twice is refused by the database. */
+  idempotencyKey: string;
+  /** Rows sharing a key are delivered strictly in insertion order (one thread, one DM). */
+  orderingKey: string;
+  at: Date;
+}
+
+export async function enqueueOutbox(tx: Tx, entries: readonly OutboxEntry[]): Promise<void> {
+  await tx.outboxMessage.createMany({
+    data: entries.map((entry) => ({
+      requestId: entry.requestId,
+      kind: entry.kind,
+      method: entry.method,
+      args: toJson(entry.args),
+      idempotencyKey: entry.idempotencyKey,
+      orderingKey: entry.orderingKey,
+      createdAt: entry.at,
+      nextAttemptAt: entry.at,
+    })),
+  });
+}
+
+export interface ClaimOptions {
+  owner: string;
+  now: Date;
+  leaseMs: number;
+  limit: number;
+}
+
+/**
+ * Claims up to `limit` due rows, at most one per ordering key: the oldest pending row of each key,
+ * so a later message never overtakes an earlier one that is waiting for a retry.
+ */
+export async function claimDueOutbox(
+  db: Db,
+  { owner, now, leaseMs, limit }: ClaimOptions,
+): Promise<OutboxMessage[]> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  return db.$queryRaw<OutboxMessage[]>`
+    UPDATE "OutboxMessage" SET "leaseOwner" = ${owner}, "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT m."id" FROM "OutboxMessage" m
+      WHERE m."status" = 'pending' AND m."nextAttemptAt" <= ${now}
+        AND (m."leaseUntil" IS NULL OR m."leaseUntil" < ${now})
+        AND NOT EXISTS (
+          SELECT 1 FROM "OutboxMessage" e
+          WHERE e."orderingKey" = m."orderingKey" AND e."id" < m."id" AND e."status" = 'pending'
+        )
+      ORDER BY m."id"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING *`;
+}
+
+export async function markOutboxSent(
+  db: Db | Tx,
+  id: bigint,
+  owner: string,
+  result: unknown,
+  now: Date,
+): Promise<boolean> {
+  const updated = await db.outboxMessage.updateMany({
+    where: { id, status: 'pending', leaseOwner: owner },
+    data: {
+      status: 'sent',
+      sentAt: now,
+      result: toJson(result),
+      leaseOwner: null,
+      leaseUntil: null,
+      lastError: null,
+    },
+  });
+  return updated.count === 1;
+}
+
+export async function rescheduleOutbox(
+  db: Db,
+  id: bigint,
+  owner: string,
+  nextAttemptAt: Date,
+  error: string,
+): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { id, status: 'pending', leaseOwner: owner },
+    data: { nextAttemptAt, lastError: error.slice(0, 1000), leaseOwner: null, leaseUntil: null },
+  });
+}
+
+export async function failOutbox(db: Db, id: bigint, owner: string, error: string, now: Date): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { id, status: 'pending', leaseOwner: owner },
+    data: {
+      status: 'failed',
+      lastError: error.slice(0, 1000),
+      leaseOwner: null,
+      leaseUntil: null,
+      sentAt: now,
+    },
+  });
+}
+
+/** The earliest time a pending row becomes due, so an idle dispatcher knows how long to sleep. */
+export async function nextOutboxDue(db: Db): Promise<Date | null> {
+  const row = await db.outboxMessage.findFirst({
+    where: { status: 'pending' },
+    orderBy: { nextAttemptAt: 'asc' },
+    select: { nextAttemptAt: true },
+  });
+  return row?.nextAttemptAt ?? null;
+}

@@ -1,0 +1,57 @@
+// A delivery turns one outbox row into Slack calls, rendering from the database at send time.
+
+import type { WebClient } from '@slack/web-api';
+import type { OutboxMessage } from '../../db/generated/client.ts';
+import type { Db } from '../../db/types.ts';
+
+export interface DeliveryContext {
+  db: Db;
+  slack: WebClient;
+}
+
+/** Returns what Slack answered (stored on the row); throws a Slack error to retry or fail. */
+export type Delivery = (row: OutboxMessage, ctx: DeliveryContext) => Promise<Record<string, unknown>>;
+
+/** Every message the outbox posts carries its row id, so a resend after a crash can find it first. */
+export const OUTBOX_METADATA_EVENT = 'booking_desk_outbox';
+
+export function outboxMetadata(row: OutboxMessage) {
+  return { event_type: OUTBOX_METADATA_EVENT, event_payload: { outbox_id: row.id.toString() } };
+}
+
+interface HistoryMessage {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: { outbox_id?: unknown } };
+}
+
+/**
+ * After an earlier attempt that may have reached Slack (the process died before recording it),
+ * looks for the message tagged with this row's id instead of posting it a second time.
+ */
+export async function findAlreadyPosted(
+  ctx: DeliveryContext,
+  row: OutboxMessage,
+  channel: string,
+): Promise<string | null> {
+  if (row.attempts <= 1) return null;
+  const oldest = (row.createdAt.getTime() / 1000 - 60).toFixed(6);
+  const history = await ctx.slack.conversations.history({
+    channel,
+    oldest,
+    include_all_metadata: true,
+    limit: 200,
+  });
+  const messages = (history.messages ?? []) as HistoryMessage[];
+  const found = messages.find(
+    (message) =>
+      message.metadata?.event_type === OUTBOX_METADATA_EVENT &&
+      String(message.metadata.event_payload?.outbox_id) === row.id.toString(),
+  );
+  return found?.ts ?? null;
+}
+
+export function requestIdOf(row: OutboxMessage): string {
+  const args = row.args as { requestId?: unknown } | null;
+  if (typeof args?.requestId !== 'string') throw new Error(`outbox row ${row.id} has no requestId`);
+  return args.requestId;
+}

@@ -1,0 +1,65 @@
+// `npm start`: read the environment and the desk config, open and migrate the database, run the bot.
+// Expected problems (missing tokens, a broken config) end with one clear message, never a stack trace.
+
+import { existsSync } from 'node:fs';
+import { createBookingDesk } from './booking-desk.ts';
+import { loadDeskConfig } from './config/desk-config.ts';
+import { loadEnv } from './config/env.ts';
+import { openDatabase } from './db/client.ts';
+import { applyMigrations } from './db/migrations/migrations.ts';
+import { createLogger } from './logger.ts';
+import { systemClock } from './system-clock.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const loaded = loadEnv(process.env);
+  if (!loaded.ok) fail(loaded.message);
+  const { env } = loaded;
+  const logger = createLogger(env.LOG_LEVEL);
+
+  const config = await loadDeskConfig(env.BOOKING_DESK_CONFIG);
+  if (!config.ok) fail(config.message);
+
+  const database = await openDatabase({ url: env.DATABASE_URL }).catch((error: unknown) =>
+    fail(`Booking Desk cannot open its database (${describe(error)}). Check DATABASE_URL.`),
+  );
+  try {
+    const applied = await applyMigrations(database);
+    if (applied.applied.length > 0) logger.info('database migrated', { applied: applied.applied });
+  } catch (error) {
+    await database.close();
+    fail(`Booking Desk cannot migrate its database: ${describe(error)}`);
+  }
+
+  const desk = createBookingDesk({ env, deskConfig: config.config, database, clock: systemClock, logger });
+  const { port } = await desk.start();
+  logger.info(
+    port === null ? 'Booking Desk is running in Socket Mode' : `Booking Desk is listening on port ${port}`,
+    {
+      database: database.kind,
+    },
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    await desk.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+main().catch((error: unknown) => fail(`Booking Desk stopped: ${describe(error)}`));

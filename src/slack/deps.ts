@@ -1,0 +1,14 @@
+import type { ServiceContext } from '../app/context.ts';
+import type { DeskConfig } from '../config/desk-config.ts';
+import type { Logger } from '../logger.ts';
+import type { UserDirectory } from './user-directory.ts';
+import type { Workspace } from './workspace.ts';
+
+/** What the Slack listeners are given by the composition root. */
+export interface SlackDeps {
+  services: ServiceContext;
+  config: DeskConfig;
+  logger: Logger;
+  users: UserDirectory;
+  workspace: Workspace;
+}

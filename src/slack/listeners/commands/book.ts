@@ -1,0 +1,56 @@
+// `/book`, `/book Q-1234` and `/book help`. The command is acknowledged first; the modal opens after.
+
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.ts';
+import { COMMAND } from '../../ids.ts';
+import { openIntake } from '../../open-intake.ts';
+import { helpText } from '../../views/help.ts';
+
+const QUOTE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-_/.]{1,39}$/;
+
+export type BookCommand =
+  | { kind: 'help' }
+  | { kind: 'new'; quoteNumber?: string }
+  | { kind: 'unknown'; text: string };
+
+export function parseBookCommand(text: string): BookCommand {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { kind: 'new' };
+  const [first] = words;
+  if (words.length === 1 && /^(help|\?)$/i.test(first!)) return { kind: 'help' };
+  if (words.length === 1 && QUOTE_NUMBER.test(first!))
+    return { kind: 'new', quoteNumber: first!.toUpperCase() };
+  return { kind: 'unknown', text: text.trim() };
+}
+
+export function registerBookCommand(app: App, deps: SlackDeps): void {
+  app.command(COMMAND, async ({ command, ack, client, respond }) => {
+    const parsed = parseBookCommand(command.text);
+    if (parsed.kind === 'help') {
+      await ack({ response_type: 'ephemeral', text: helpText() });
+      return;
+    }
+    if (parsed.kind === 'unknown') {
+      await ack({
+        response_type: 'ephemeral',
+        text: `I did not understand \`${COMMAND} ${parsed.text.slice(0, 100).replaceAll('`', "'")}\`.\n${helpText()}`,
+      });
+      return;
+    }
+    await ack();
+    try {
+      await openIntake(deps, client, {
+        triggerId: command.trigger_id,
+        userId: command.user_id,
+        channel: command.channel_id,
+        ...(parsed.quoteNumber ? { quoteNumber: parsed.quoteNumber } : {}),
+      });
+    } catch (error) {
+      deps.logger.warn('could not open the booking form', { error, user: command.user_id });
+      await respond({
+        response_type: 'ephemeral',
+        text: `Slack did not let me open the booking form (it took too long or failed). Please type \`${COMMAND}\` again.`,
+      }).catch(() => undefined);
+    }
+  });
+}

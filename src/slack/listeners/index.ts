@@ -1,0 +1,14 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../deps.ts';
+import { registerNewBookingButton } from './actions/new-booking.ts';
+import { registerBookCommand } from './commands/book.ts';
+import { registerAppHomeOpened } from './events/app-home-opened.ts';
+import { registerIntakeSubmission } from './views/intake-submission.ts';
+
+/** Every listener of the app, one per file, grouped by kind. */
+export function registerListeners(app: App, deps: SlackDeps): void {
+  registerBookCommand(app, deps);
+  registerIntakeSubmission(app, deps);
+  registerNewBookingButton(app, deps);
+  registerAppHomeOpened(app, deps);
+}

@@ -1,0 +1,75 @@
+// The intake modal's submission: validated before the ack, recorded in one transaction before the
+// ack (milliseconds), so every problem — bad field, duplicate quote, database down — comes back
+// inline in the modal and the rep keeps what they typed.
+
+import type { App } from '@slack/bolt';
+import { DateTime } from 'luxon';
+import { submitBooking } from '../../../app/submit-booking.ts';
+import { type IntakeField, validateIntake } from '../../../domain/booking/intake.ts';
+import { STATUS_LABELS } from '../../../domain/status.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { CALLBACK } from '../../ids.ts';
+import { readIntakeForm, readIntakeMetadata, ViewStateValuesSchema } from '../../intake-state.ts';
+
+type FieldErrors = Partial<Record<IntakeField, string>>;
+
+export function registerIntakeSubmission(app: App, deps: SlackDeps): void {
+  app.view(CALLBACK.intake, async ({ ack, body, view }) => {
+    const answer = await handleIntakeSubmission(deps, {
+      userId: body.user.id,
+      viewId: view.id,
+      values: view.state.values,
+      privateMetadata: view.private_metadata,
+    });
+    if (answer) await ack({ response_action: 'errors', errors: answer });
+    else await ack();
+  });
+}
+
+export interface IntakeSubmission {
+  userId: string;
+  viewId: string;
+  values: unknown;
+  privateMetadata: string | undefined;
+}
+
+/** Returns the inline errors to show, or null when the request was recorded. */
+export async function handleIntakeSubmission(
+  deps: SlackDeps,
+  submission: IntakeSubmission,
+): Promise<FieldErrors | null> {
+  const values = ViewStateValuesSchema.safeParse(submission.values);
+  if (!values.success) {
+    return { quoteNumber: 'The form could not be read. Close it and type /book again.' };
+  }
+  const metadata = readIntakeMetadata(submission.privateMetadata);
+  const zoned = DateTime.fromJSDate(deps.services.clock.now()).setZone(metadata.tz);
+  const today = (
+    zoned.isValid ? zoned : DateTime.fromJSDate(deps.services.clock.now(), { zone: 'utc' })
+  ).toISODate();
+  const validated = validateIntake(readIntakeForm(values.data), { ...deps.config.intake, today: today! });
+  if (!validated.ok) return validated.errors;
+
+  try {
+    const result = await submitBooking(deps.services, {
+      requesterId: submission.userId,
+      deskChannel: deps.config.deskChannel,
+      intakeViewId: submission.viewId,
+      draft: validated.draft,
+    });
+    if (result.ok) return null;
+    const { holder } = result;
+    const url = await deps.workspace.permalink(holder.deskChannel, holder.parentTs);
+    return {
+      quoteNumber:
+        `${validated.draft.quoteNumber} already has a request: ${holder.reference} (${STATUS_LABELS[holder.status]}).` +
+        ` Amend that one instead${url ? `: ${url}` : ' — see its thread in the desk channel.'}`,
+    };
+  } catch (error) {
+    deps.logger.error('booking could not be recorded', { error, user: submission.userId });
+    return {
+      quoteNumber:
+        'The desk could not record this booking just now and nothing was saved. Press Submit again in a moment.',
+    };
+  }
+}
