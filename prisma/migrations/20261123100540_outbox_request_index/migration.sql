@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "OutboxMessage_requestId_idx" ON "OutboxMessage"("requestId");

@@ -1,0 +1,179 @@
+// Fresh, migrated databases for tests.
+//
+// PGlite: booting one runs initdb (~3 s), so migrations run once into a template whose dump is cached in
+// the OS temp directory, keyed by the migrations' content and the PGlite version (so once per run, and
+// across runs until a migration changes). Each test file loads the template once; `createTestDatabase()`
+// clones it (~0.6 s). Cheapest pattern: one database per file (beforeAll) and `resetDatabase()` in
+// beforeEach (a TRUNCATE, a few ms).
+//
+// PostgreSQL: set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) and
+// `createPostgresTestDatabase()` migrates a uniquely named schema, dropped again on close().
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterAll, describe } from 'vitest';
+import { type Database, openDatabase, type PrismaClient } from '../../src/db/client.ts';
+import {
+  applyMigrations,
+  DEFAULT_MIGRATIONS_DIR,
+  readMigrationsList,
+} from '../../src/db/migrations/migrations.ts';
+import { poolConfig } from '../../src/db/pg-adapter.ts';
+import { pgliteVersion } from '../../src/db/pglite-adapter.ts';
+import { resolveDatabaseUrl } from '../../src/db/url.ts';
+
+export type { Database };
+
+export type BackendName = 'pglite' | 'postgres';
+
+export interface TestBackend {
+  name: BackendName;
+  /** A fresh, migrated, empty database; close it when done. */
+  create(): Promise<Database>;
+}
+
+/** Timings of the last template preparation, for reporting. */
+export const templateTimings: { source?: 'cache' | 'migrated'; ms?: number } = {};
+
+async function migrationsKey(migrationsDir: string): Promise<string> {
+  const list = await readMigrationsList(migrationsDir);
+  const hash = createHash('sha256');
+  hash.update(`pglite ${pgliteVersion()}\n`);
+  for (const directory of list.migrationDirectories) {
+    const content = directory.migrationFile.content;
+    hash.update(`${directory.path}\n${content.tag === 'ok' ? content.value : `error ${content.value}`}\n`);
+  }
+  return hash.digest('hex').slice(0, 20);
+}
+
+async function buildTemplate(migrationsDir: string): Promise<PGlite> {
+  const started = performance.now();
+  const file = path.join(
+    os.tmpdir(),
+    `booking-desk-test-template-${await migrationsKey(migrationsDir)}.tar.gz`,
+  );
+  try {
+    const dump = new Blob([await readFile(file)]);
+    const pglite = await PGlite.create({ loadDataDir: dump });
+    templateTimings.source = 'cache';
+    templateTimings.ms = performance.now() - started;
+    return pglite;
+  } catch {
+    // No cached dump (or an unreadable one): migrate a fresh instance.
+  }
+  const pglite = await PGlite.create();
+  try {
+    await applyMigrations(pglite, { migrationsDir });
+    const dump = await pglite.dumpDataDir('gzip');
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+    await rename(partial, file);
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+  templateTimings.source = 'migrated';
+  templateTimings.ms = performance.now() - started;
+  return pglite;
+}
+
+let template: Promise<PGlite> | undefined;
+
+/** The migrated template of this test file (loaded once; closed after the file's tests). */
+export function pgliteTemplate(): Promise<PGlite> {
+  template ??= buildTemplate(DEFAULT_MIGRATIONS_DIR);
+  return template;
+}
+
+afterAll(async () => {
+  const pending = template;
+  template = undefined;
+  if (pending !== undefined) await (await pending.catch(() => undefined))?.close();
+});
+
+/** A fresh PGlite database (in memory) with all migrations applied. */
+export async function createTestDatabase(): Promise<Database> {
+  const clone = (await (await pgliteTemplate()).clone()) as PGlite;
+  return openDatabase({ pglite: clone });
+}
+
+/** TEST_DATABASE_URL, or undefined when PostgreSQL tests are not configured. */
+export function testDatabaseUrl(): string | undefined {
+  const url = process.env.TEST_DATABASE_URL?.trim();
+  return url === undefined || url === '' ? undefined : url;
+}
+
+/** A URL for a new, uniquely named schema on the test server. */
+export function uniqueSchemaUrl(baseUrl: string, prefix = 'test'): { url: string; schema: string } {
+  const schema = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const url = new URL(baseUrl);
+  url.searchParams.set('schema', schema);
+  return { url: url.toString(), schema };
+}
+
+/** Drops a schema created by a test (no error if it is gone). */
+export async function dropSchema(url: string): Promise<void> {
+  const location = resolveDatabaseUrl(url);
+  if (location.kind !== 'postgres' || location.schema === undefined) return;
+  const client = new pg.Client(poolConfig(location));
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${location.schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * When TEST_DATABASE_URL is set: a fresh schema on that server with all migrations applied, dropped
+ * again by close(). Otherwise undefined.
+ */
+export async function createPostgresTestDatabase(): Promise<Database | undefined> {
+  const base = testDatabaseUrl();
+  if (base === undefined) return undefined;
+  const { url } = uniqueSchemaUrl(base);
+  try {
+    await applyMigrations(url);
+    return await openDatabase({ url, poolSize: 4, onClose: () => dropSchema(url) });
+  } catch (error) {
+    await dropSchema(url).catch(() => {});
+    throw error;
+  }
+}
+
+/** Empties every application table (not `_prisma_migrations`) and restarts identity sequences. */
+export async function resetDatabase(prisma: PrismaClient): Promise<void> {
+  const rows = await prisma.$queryRaw<Array<{ tablename: string }>>`
+    SELECT tablename FROM pg_tables
+    WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  if (rows.length === 0) return;
+  const tables = rows.map((row) => `"${row.tablename.replaceAll('"', '""')}"`).join(', ');
+  await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${tables} RESTART IDENTITY CASCADE`);
+}
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. */
+export function testBackends(): TestBackend[] {
+  const backends: TestBackend[] = [{ name: 'pglite', create: createTestDatabase }];
+  if (testDatabaseUrl() !== undefined) {
+    backends.push({
+      name: 'postgres',
+      create: async () => {
+        const database = await createPostgresTestDatabase();
+        if (database === undefined) throw new Error('TEST_DATABASE_URL disappeared');
+        return database;
+      },
+    });
+  }
+  return backends;
+}
+
+/** `describe(name [backend], …)` once per backend from testBackends(). */
+export function forEachBackend(name: string, fn: (backend: TestBackend) => void): void {
+  for (const backend of testBackends()) {
+    describe(`${name} [${backend.name}]`, () => fn(backend));
+  }
+}
