@@ -9,6 +9,7 @@ import type { ServiceContext } from './app/context.ts';
 import type { DeskConfig } from './config/desk-config.ts';
 import type { Env } from './config/env.ts';
 import type { Database } from './db/client.ts';
+import { releaseAllOutboxLeases } from './db/outbox.ts';
 import type { Clock } from './domain/clock.ts';
 import { DELIVERIES } from './jobs/deliveries/index.ts';
 import {
@@ -113,6 +114,7 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     dispatcher,
     async start() {
       const started = (await app.start(env.PORT)) as unknown;
+      if (database.kind === 'pglite') await releaseAllOutboxLeases(database.prisma);
       dispatcher.start();
       const address = env.SLACK_APP_TOKEN ? null : (started as Server).address();
       return { port: address && typeof address === 'object' ? address.port : null };

@@ -121,3 +121,15 @@ export async function nextOutboxDue(db: Db): Promise<Date | null> {
   });
   return row?.nextAttemptAt ?? null;
 }
+
+/**
+ * Frees every claim. Only for the embedded database: one process owns a PGlite directory, so at
+ * start any claim left behind is a dead process's. (On a shared server, claims expire instead.)
+ */
+export async function releaseAllOutboxLeases(db: Db): Promise<number> {
+  const released = await db.outboxMessage.updateMany({
+    where: { status: 'pending', leaseOwner: { not: null } },
+    data: { leaseOwner: null, leaseUntil: null },
+  });
+  return released.count;
+}

@@ -1,0 +1,119 @@
+// Starts the real app (Bolt HTTP receiver, services, outbox) against the Slack emulator and a test
+// database, the way production wires it. Tests then act through the emulator and read the database.
+
+import { afterEach } from 'vitest';
+import { type BookingDesk, createBookingDesk } from '../../src/booking-desk.ts';
+import type { Database } from '../../src/db/client.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import { type SlackEmulator, startSlackEmulator } from '../../src/emulator/index.ts';
+import type { OutboxDispatcherOptions } from '../../src/jobs/outbox-dispatcher.ts';
+import { createLogger, type LogLevel } from '../../src/logger.ts';
+import { ShiftedClock } from '../../src/system-clock.ts';
+import { contractsDir } from './contracts.ts';
+import { createTestDatabase } from './database.ts';
+import { aDeskConfig, DESK_CHANNEL, PEOPLE } from './desk-config.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+export interface DeskHarness {
+  emulator: SlackEmulator;
+  desk: BookingDesk;
+  database: Database;
+  clock: Clock;
+  appUrl: string;
+  /** Stops the app (and, unless kept, the emulator and database). */
+  stop(): Promise<void>;
+}
+
+export interface DeskHarnessOptions {
+  database?: Database;
+  emulator?: SlackEmulator;
+  clock?: Clock;
+  outbox?: Partial<OutboxDispatcherOptions>;
+  logLevel?: LogLevel;
+}
+
+export async function startEmulator(): Promise<SlackEmulator> {
+  const emulator = await startSlackEmulator({ signingSecret: SIGNING_SECRET, contractsDir: contractsDir() });
+  for (const person of Object.values(PEOPLE)) emulator.addUser({ ...person });
+  emulator.addChannel({ id: DESK_CHANNEL, name: 'booking-desk' });
+  return emulator;
+}
+
+export async function startDesk(options: DeskHarnessOptions = {}): Promise<DeskHarness> {
+  const emulator = options.emulator ?? (await startEmulator());
+  const database = options.database ?? (await createTestDatabase());
+  const clock = options.clock ?? new ShiftedClock(new Date('2026-11-23T10:00:00Z'));
+  const desk = createBookingDesk({
+    env: {
+      SLACK_BOT_TOKEN: emulator.botToken,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_APP_TOKEN: undefined,
+      SLACK_API_URL: emulator.apiUrl,
+      PORT: 0,
+      LOG_LEVEL: 'error',
+    },
+    deskConfig: aDeskConfig(),
+    database,
+    clock,
+    logger: createLogger(options.logLevel ?? 'silent'),
+    outbox: { pollMs: 50, baseBackoffMs: 50, ...options.outbox },
+  });
+  const { port } = await desk.start();
+  const appUrl = `http://127.0.0.1:${port}/slack/events`;
+  emulator.setAppUrl(appUrl);
+  let stopped = false;
+  return {
+    emulator,
+    desk,
+    database,
+    clock,
+    appUrl,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await desk.stop();
+      if (!options.emulator) await emulator.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+/** Starts a desk for each test and stops it after, failing the test on any Slack contract violation. */
+export function useDesk(options: () => DeskHarnessOptions = () => ({})) {
+  const holder: { current?: DeskHarness } = {};
+  afterEach(async () => {
+    const harness = holder.current;
+    holder.current = undefined;
+    if (!harness) return;
+    const violations = harness.emulator.takeViolations();
+    await harness.stop();
+    if (violations.length > 0)
+      throw new Error(`Slack contract violations:\n${JSON.stringify(violations, null, 2)}`);
+  });
+  return async (): Promise<DeskHarness> => {
+    holder.current = await startDesk(options());
+    return holder.current;
+  };
+}
+
+/** Waits until `probe` returns a truthy value (real time: the app works asynchronously after its ack). */
+export async function eventually<T>(
+  probe: () => T | Promise<T>,
+  what = 'condition',
+  timeoutMs = 5000,
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
