@@ -45,7 +45,7 @@ forEachBackend('submitting a booking', (backend) => {
     ]);
     const audit = await database.prisma.auditEvent.findMany({ where: { requestId } });
     expect(audit).toMatchObject([{ action: 'request.submitted', actorId: 'U_REP' }]);
-    expect((audit[0]?.after as { lines: { unitPriceMinor: string }[] }).lines[0]?.unitPriceMinor).toBe(
+    expect((audit[0]!.after as { lines: { unitPriceMinor: string }[] }).lines[0]?.unitPriceMinor).toBe(
       '4000',
     );
     const outbox = await database.prisma.outboxMessage.findMany({
