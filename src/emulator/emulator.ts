@@ -204,6 +204,11 @@ export class SlackEmulator {
     this.faults.add(method, spec, times);
   }
 
+  /** Forgets every queued fault: Slack is healthy again. */
+  clearFaults(): void {
+    this.faults.reset();
+  }
+
   // --- recording -------------------------------------------------------------------------------
   get calls(): readonly RecordedCall[] {
     return this.recorder.calls;

@@ -9,7 +9,9 @@ export type FaultSpec =
   | { status: 429; retryAfter: number }
   | { status: 500 | 502 | 503 }
   | { delayMs: number }
-  | { drop: true };
+  | { drop: true }
+  /** Slack does the work (posts the message) but the answer never arrives: the connection drops. */
+  | { loseResponse: true };
 
 /** Decides, per call, whether the platform misbehaves instead of (or before) answering. */
 export interface Interceptor {

@@ -46,6 +46,22 @@ describe('delivering to Slack', () => {
     expect(dmCall!.at).toBeGreaterThanOrEqual(cardCall!.at);
   });
 
+  it('does not post twice when Slack posted the card but its answer was lost', async () => {
+    const harness = await start();
+    harness.emulator.fault('chat.postMessage', { loseResponse: true });
+    await bookThroughSlack(harness.emulator);
+    await waitForMessages(() => harness.emulator.dmWith(rep), 1, 'the DM');
+    expect(cardsIn(harness.emulator)).toHaveLength(1);
+    const [card] = cardsIn(harness.emulator);
+    const row = await harness.database.prisma.outboxMessage.findFirstOrThrow({
+      where: { kind: 'status_card.post' },
+    });
+    expect(row).toMatchObject({ status: 'sent', attempts: 2, result: { ts: card!.ts, recovered: true } });
+    expect(harness.emulator.callsTo('conversations.history')).toHaveLength(1);
+    const request = await harness.database.prisma.bookingRequest.findFirstOrThrow();
+    expect(request.parentTs).toBe(card!.ts);
+  });
+
   it('marks a message failed on an error Slack will repeat, and goes on with the rest', async () => {
     const harness = await start();
     harness.emulator.fault('chat.postMessage', { error: 'channel_not_found' });

@@ -87,6 +87,7 @@ export class WebApi {
         body: fail('unknown_method'),
       });
     }
+    let loseResponse = false;
     for (const interceptor of this.options.interceptors) {
       const spec = interceptor.intercept(request.method, contract);
       if (!spec) continue;
@@ -94,10 +95,15 @@ export class WebApi {
         await sleep(spec.delayMs);
         continue;
       }
+      if ('loseResponse' in spec) {
+        loseResponse = true;
+        continue;
+      }
       const outcome = faultOutcome(spec);
       if (outcome) return this.finish(request.method, checkArgs(contract, request.args).args, outcome);
     }
     const { args, body } = this.answer(request, contract, handler);
+    if (loseResponse) return this.finish(request.method, args, { kind: 'drop' });
     return this.finish(request.method, args, { kind: 'json', status: 200, body });
   }
 
