@@ -1,6 +1,7 @@
 // Submitting a booking: one transaction writes the request, its terms and lines, the audit event and
 // the outbox rows that post the status card and confirm to the requester.
 
+import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../db/audit-log.ts';
 import {
   findByIntakeView,
@@ -10,6 +11,7 @@ import {
   nextReference,
   type QuoteHolder,
 } from '../db/bookings.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { enqueueOutbox } from '../db/outbox.ts';
 import type { BookingDraft } from '../domain/booking/intake.ts';
 import type { ServiceContext } from './context.ts';
@@ -32,17 +34,40 @@ export async function submitBooking(
   command: SubmitBookingCommand,
 ): Promise<SubmitBookingResult> {
   const now = ctx.clock.now();
-  const result = await ctx.db.$transaction(async (tx): Promise<SubmitBookingResult> => {
-    if (command.intakeViewId) {
-      const earlier = await findByIntakeView(tx, command.intakeViewId);
-      if (earlier) return { ok: true, requestId: '', reference: earlier.reference, replayed: true };
-    }
+  const requestId = randomUUID();
+  let result: SubmitBookingResult;
+  try {
+    result = await record(ctx, command, requestId, now);
+  } catch (error) {
+    // The same modal submitted again (a retry or a double delivery): answer with the first booking.
+    const earlier =
+      command.intakeViewId && isUniqueViolation(error)
+        ? await findByIntakeView(ctx.db, command.intakeViewId)
+        : null;
+    if (!earlier) throw error;
+    return { ok: true, requestId: earlier.id, reference: earlier.reference, replayed: true };
+  }
+  if (result.ok && !result.replayed) ctx.outboxWritten();
+  return result;
+}
+
+function record(
+  ctx: ServiceContext,
+  command: SubmitBookingCommand,
+  requestId: string,
+  now: Date,
+): Promise<SubmitBookingResult> {
+  return ctx.db.$transaction(async (tx): Promise<SubmitBookingResult> => {
     await lockQuoteNumber(tx, command.draft.quoteNumber);
     const holder = await findQuoteHolder(tx, command.draft.quoteNumber);
+    if (holder && command.intakeViewId && holder.intakeViewId === command.intakeViewId) {
+      return { ok: true, requestId: holder.id, reference: holder.reference, replayed: true };
+    }
     if (holder) return { ok: false, reason: 'duplicate_quote', holder };
 
     const reference = await nextReference(tx, now.getUTCFullYear());
-    const requestId = await insertBooking(tx, {
+    await insertBooking(tx, {
+      id: requestId,
       reference,
       requesterId: command.requesterId,
       deskChannel: command.deskChannel,
@@ -80,6 +105,4 @@ export async function submitBooking(
     ]);
     return { ok: true, requestId, reference, replayed: false };
   });
-  if (result.ok && !result.replayed) ctx.outboxWritten();
-  return result;
 }

@@ -12,7 +12,7 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
+  await tx.auditEvent.createMany({
     data: {
       requestId: entry.requestId,
       actorId: entry.actorId,

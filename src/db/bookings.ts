@@ -16,12 +16,20 @@ export interface QuoteHolder {
   status: RequestStatus;
   deskChannel: string;
   parentTs: string | null;
+  intakeViewId: string | null;
 }
 
 export async function findQuoteHolder(db: DbOrTx, quoteNumber: string): Promise<QuoteHolder | null> {
   const row = await db.bookingRequest.findFirst({
     where: { quoteNumber, status: { in: [...QUOTE_HOLDING_STATUSES] } },
-    select: { id: true, reference: true, status: true, deskChannel: true, parentTs: true },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      deskChannel: true,
+      parentTs: true,
+      intakeViewId: true,
+    },
     orderBy: { submittedAt: 'desc' },
   });
   return row ? { ...row, status: asStatus(row.status) } : null;
@@ -42,6 +50,7 @@ export async function nextReference(tx: Tx, year: number): Promise<string> {
 }
 
 export interface NewBooking {
+  id: string;
   reference: string;
   requesterId: string;
   deskChannel: string;
@@ -50,10 +59,12 @@ export interface NewBooking {
   draft: BookingDraft;
 }
 
-export async function insertBooking(tx: Tx, booking: NewBooking): Promise<string> {
-  const { draft } = booking;
-  const created = await tx.bookingRequest.create({
+/** Inserts a request with its first commercial version: three INSERTs, nothing read back. */
+export async function insertBooking(tx: Tx, booking: NewBooking): Promise<void> {
+  const { draft, id } = booking;
+  await tx.bookingRequest.createMany({
     data: {
+      id,
       reference: booking.reference,
       requesterId: booking.requesterId,
       region: draft.region,
@@ -63,19 +74,19 @@ export async function insertBooking(tx: Tx, booking: NewBooking): Promise<string
       deskChannel: booking.deskChannel,
       intakeViewId: booking.intakeViewId,
       submittedAt: booking.submittedAt,
-      terms: { create: termsData(draft, 1, booking.requesterId) },
-      lines: { create: linesData(draft, 1) },
     },
-    select: { id: true },
   });
-  return created.id;
+  await tx.commercialTerms.createMany({
+    data: { requestId: id, ...termsData(draft, 1, booking.requesterId) },
+  });
+  await tx.bookingLine.createMany({ data: linesData(draft, 1).map((line) => ({ requestId: id, ...line })) });
 }
 
 export async function findByIntakeView(
   db: DbOrTx,
   intakeViewId: string,
-): Promise<{ reference: string } | null> {
-  return db.bookingRequest.findUnique({ where: { intakeViewId }, select: { reference: true } });
+): Promise<{ id: string; reference: string } | null> {
+  return db.bookingRequest.findUnique({ where: { intakeViewId }, select: { id: true, reference: true } });
 }
 
 export async function setParentTs(db: DbOrTx, requestId: string, parentTs: string): Promise<void> {

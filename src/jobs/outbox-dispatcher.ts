@@ -60,14 +60,21 @@ export class OutboxDispatcher {
   /** Stops after the in-flight batch; nothing stays claimed. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake();
+    this.wakeUp?.();
     await this.loop;
     this.loop = null;
   }
 
+  /**
+   * Delivers soon. Deferred to the next turn of the event loop so that the request that wrote the
+   * rows answers Slack first: an embedded database runs on this thread, and its queries would
+   * otherwise delay the ack.
+   */
   wake(): void {
-    this.wakeRequested = true;
-    this.wakeUp?.();
+    setImmediate(() => {
+      this.wakeRequested = true;
+      this.wakeUp?.();
+    });
   }
 
   /** Claims and delivers one batch; returns how many rows it handled. */

@@ -3,9 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { PEOPLE } from '../support/desk-config.ts';
-import { eventually, useDesk } from '../support/desk-harness.ts';
+import { eventually } from '../support/desk-harness.ts';
 import { bookThroughSlack, cardsIn, openForm, waitForMessages } from '../support/flows.ts';
 import { intakeValues } from '../support/intake-values.ts';
+import { useDesk } from '../support/use-desk.ts';
 
 const rep = PEOPLE.rep.id;
 

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { StoredView } from '../../src/emulator/index.ts';
 import { mrkdwnTexts } from '../support/block-text.ts';
 import { DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
-import { eventually, useDesk } from '../support/desk-harness.ts';
+import { eventually } from '../support/desk-harness.ts';
 import { cardsIn, openForm, waitForMessages } from '../support/flows.ts';
 import { intakeValues } from '../support/intake-values.ts';
+import { useDesk } from '../support/use-desk.ts';
 
 const rep = PEOPLE.rep.id;
 

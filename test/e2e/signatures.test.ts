@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { computeSignature } from '../../src/emulator/index.ts';
 import { buildStateValues } from '../../src/emulator/platform/view-state.ts';
 import { DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
-import { type DeskHarness, eventually, SIGNING_SECRET, useDesk } from '../support/desk-harness.ts';
+import { type DeskHarness, eventually, SIGNING_SECRET } from '../support/desk-harness.ts';
 import { intakeValues } from '../support/intake-values.ts';
+import { useDesk } from '../support/use-desk.ts';
 
 const rep = PEOPLE.rep.id;
 const now = () => Math.floor(Date.now() / 1000);

@@ -1,7 +1,6 @@
 // Starts the real app (Bolt HTTP receiver, services, outbox) against the Slack emulator and a test
 // database, the way production wires it. Tests then act through the emulator and read the database.
 
-import { afterEach } from 'vitest';
 import { type BookingDesk, createBookingDesk } from '../../src/booking-desk.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { Clock } from '../../src/domain/clock.ts';
@@ -10,7 +9,6 @@ import type { OutboxDispatcherOptions } from '../../src/jobs/outbox-dispatcher.t
 import { createLogger, type LogLevel } from '../../src/logger.ts';
 import { ShiftedClock } from '../../src/system-clock.ts';
 import { contractsDir } from './contracts.ts';
-import { createTestDatabase } from './database.ts';
 import { aDeskConfig, DESK_CHANNEL, PEOPLE } from './desk-config.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -26,7 +24,10 @@ export interface DeskHarness {
 }
 
 export interface DeskHarnessOptions {
+  /** The database to use; the harness neither migrates nor closes a given one. */
   database?: Database;
+  /** Opens a fresh migrated database when none is given; closed by stop(). */
+  openDatabase?: () => Promise<Database>;
   emulator?: SlackEmulator;
   clock?: Clock;
   outbox?: Partial<OutboxDispatcherOptions>;
@@ -42,7 +43,7 @@ export async function startEmulator(): Promise<SlackEmulator> {
 
 export async function startDesk(options: DeskHarnessOptions = {}): Promise<DeskHarness> {
   const emulator = options.emulator ?? (await startEmulator());
-  const database = options.database ?? (await createTestDatabase());
+  const database = options.database ?? (await (options.openDatabase ?? missingDatabase)());
   const clock = options.clock ?? new ShiftedClock(new Date('2026-11-23T10:00:00Z'));
   const desk = createBookingDesk({
     env: {
@@ -79,24 +80,6 @@ export async function startDesk(options: DeskHarnessOptions = {}): Promise<DeskH
   };
 }
 
-/** Starts a desk for each test and stops it after, failing the test on any Slack contract violation. */
-export function useDesk(options: () => DeskHarnessOptions = () => ({})) {
-  const holder: { current?: DeskHarness } = {};
-  afterEach(async () => {
-    const harness = holder.current;
-    holder.current = undefined;
-    if (!harness) return;
-    const violations = harness.emulator.takeViolations();
-    await harness.stop();
-    if (violations.length > 0)
-      throw new Error(`Slack contract violations:\n${JSON.stringify(violations, null, 2)}`);
-  });
-  return async (): Promise<DeskHarness> => {
-    holder.current = await startDesk(options());
-    return holder.current;
-  };
-}
-
 /** Waits until `probe` returns a truthy value (real time: the app works asynchronously after its ack). */
 export async function eventually<T>(
   probe: () => T | Promise<T>,
@@ -116,4 +99,8 @@ export async function eventually<T>(
       throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+function missingDatabase(): Promise<Database> {
+  throw new Error('startDesk needs a database or openDatabase');
 }

@@ -14,8 +14,8 @@ const TSX_LOADER = import.meta.resolve('tsx');
 const MAIN = path.join(REPO_ROOT, 'src', 'main.ts');
 
 /** Starts the bot with exactly `env` (plus PATH), in `cwd` so no stray .env is read. */
-export function startDeskProcess(env: Record<string, string>, cwd: string): DeskProcess {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
+export function startDeskProcess(env: Record<string, string>, cwd: string, script = MAIN): DeskProcess {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, script], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
