@@ -11,6 +11,8 @@ import type { Env } from './config/env.ts';
 import type { Database } from './db/client.ts';
 import { releaseAllOutboxLeases } from './db/outbox.ts';
 import type { Clock } from './domain/clock.ts';
+import { DEFAULT_PLAYBOOK } from './domain/playbook/default-playbook.ts';
+import { createPlaybookRegistry } from './domain/playbook/registry.ts';
 import { DELIVERIES } from './jobs/deliveries/index.ts';
 import {
   DEFAULT_OUTBOX_OPTIONS,
@@ -21,6 +23,7 @@ import type { Logger } from './logger.ts';
 import type { SlackDeps } from './slack/deps.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { createHttpReceiver, healthRoute } from './slack/receiver.ts';
+import { RoleDirectory } from './slack/role-directory.ts';
 import { UserDirectory } from './slack/user-directory.ts';
 import { Workspace } from './slack/workspace.ts';
 
@@ -87,21 +90,31 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     timeout: 10_000,
     logLevel,
   });
+  const playbooks = createPlaybookRegistry([DEFAULT_PLAYBOOK]);
   const dispatcher = new OutboxDispatcher({
     db: database.prisma,
     slack: outboxClient,
+    playbooks,
+    config: options.deskConfig,
     clock,
     logger,
     deliveries: DELIVERIES,
     options: { ...DEFAULT_OUTBOX_OPTIONS, owner: `desk-${randomUUID()}`, ...options.outbox },
   });
 
-  const services: ServiceContext = { db: database.prisma, clock, outboxWritten: () => dispatcher.wake() };
+  const services: ServiceContext = {
+    db: database.prisma,
+    clock,
+    playbooks,
+    playbook: DEFAULT_PLAYBOOK,
+    outboxWritten: () => dispatcher.wake(),
+  };
   const deps: SlackDeps = {
     services,
     config: options.deskConfig,
     logger,
     users: new UserDirectory(app.client),
+    roles: new RoleDirectory(app.client, options.deskConfig),
     workspace: new Workspace(app.client),
   };
   registerListeners(app, deps);

@@ -1,6 +1,12 @@
 /** The kinds of outbox message the app writes; the dispatcher has one delivery per kind. */
 export const OUTBOX_KIND = {
   statusCardPost: 'status_card.post',
+  statusCardUpdate: 'status_card.update',
   requesterConfirmation: 'requester.confirmation',
+  stepMessagePost: 'step_message.post',
+  stepMessageUpdate: 'step_message.update',
+  requesterUpdate: 'requester.update',
+  threadNote: 'thread.note',
+  ephemeral: 'ephemeral',
 } as const;
 export type OutboxKind = (typeof OUTBOX_KIND)[keyof typeof OUTBOX_KIND];

@@ -14,8 +14,10 @@ import {
 import { isUniqueViolation } from '../db/errors.ts';
 import { enqueueOutbox } from '../db/outbox.ts';
 import type { BookingDraft } from '../domain/booking/intake.ts';
+import { startWorkflow } from '../domain/workflow/start.ts';
 import type { ServiceContext } from './context.ts';
 import { OUTBOX_KIND } from './outbox-kinds.ts';
+import { workflowEffects } from './workflow-effects.ts';
 
 export interface SubmitBookingCommand {
   requesterId: string;
@@ -66,7 +68,9 @@ function record(
     if (holder) return { ok: false, reason: 'duplicate_quote', holder };
 
     const reference = await nextReference(tx, now.getUTCFullYear());
+    const started = startWorkflow(ctx.playbook, { requesterId: command.requesterId, at: now });
     await insertBooking(tx, {
+      workflow: started.state,
       id: requestId,
       reference,
       requesterId: command.requesterId,
@@ -80,7 +84,7 @@ function record(
       actorId: command.requesterId,
       action: 'request.submitted',
       at: now,
-      after: { reference, status: 'submitted', commercialVersion: 1, ...command.draft },
+      after: { reference, status: started.state.status, commercialVersion: 1, ...command.draft },
     });
     const orderingKey = `request:${requestId}`;
     await enqueueOutbox(tx, [
@@ -93,6 +97,12 @@ function record(
         orderingKey,
         at: now,
       },
+      ...workflowEffects(started.events, {
+        requestId,
+        requesterId: command.requesterId,
+        version: started.state.version,
+        at: now,
+      }),
       {
         requestId,
         kind: OUTBOX_KIND.requesterConfirmation,

@@ -7,8 +7,10 @@ import { isCurrency } from '../domain/money.ts';
 import { formatReference } from '../domain/reference.ts';
 import { isRegion } from '../domain/regions.ts';
 import { QUOTE_HOLDING_STATUSES, REQUEST_STATUSES, type RequestStatus } from '../domain/status.ts';
+import { requestStatusOf } from '../domain/workflow/queries.ts';
+import { type WorkflowState, WorkflowStateSchema } from '../domain/workflow/state.ts';
 import type { Prisma } from './generated/client.ts';
-import type { DbOrTx, Tx } from './types.ts';
+import { type DbOrTx, type Tx, toJson } from './types.ts';
 
 export interface QuoteHolder {
   id: string;
@@ -57,6 +59,7 @@ export interface NewBooking {
   intakeViewId: string | null;
   submittedAt: Date;
   draft: BookingDraft;
+  workflow: WorkflowState;
 }
 
 /** Inserts a request with its first commercial version: three INSERTs, nothing read back. */
@@ -68,7 +71,11 @@ export async function insertBooking(tx: Tx, booking: NewBooking): Promise<void> 
       reference: booking.reference,
       requesterId: booking.requesterId,
       region: draft.region,
-      status: 'submitted',
+      status: requestStatusOf(booking.workflow),
+      version: booking.workflow.version,
+      playbookId: booking.workflow.playbook.id,
+      playbookVersion: booking.workflow.playbook.version,
+      workflow: toJson(booking.workflow),
       quoteNumber: draft.quoteNumber,
       urgent: draft.urgent,
       deskChannel: booking.deskChannel,
@@ -80,6 +87,24 @@ export async function insertBooking(tx: Tx, booking: NewBooking): Promise<void> 
     data: { requestId: id, ...termsData(draft, 1, booking.requesterId) },
   });
   await tx.bookingLine.createMany({ data: linesData(draft, 1).map((line) => ({ requestId: id, ...line })) });
+}
+
+/** Adds commercial version n+1 (terms and lines) and makes it the current one. */
+export async function insertCommercialVersion(
+  tx: Tx,
+  requestId: string,
+  version: number,
+  draft: BookingDraft,
+  createdById: string,
+): Promise<void> {
+  await tx.commercialTerms.createMany({ data: { requestId, ...termsData(draft, version, createdById) } });
+  await tx.bookingLine.createMany({
+    data: linesData(draft, version).map((line) => ({ requestId, ...line })),
+  });
+  await tx.bookingRequest.update({
+    where: { id: requestId },
+    data: { commercialVersion: version, urgent: draft.urgent, quoteNumber: draft.quoteNumber },
+  });
 }
 
 export async function findByIntakeView(
@@ -120,6 +145,7 @@ export async function loadBooking(db: DbOrTx, requestId: string): Promise<Bookin
     deskChannel: row.deskChannel,
     parentTs: row.parentTs,
     submittedAt: row.submittedAt,
+    workflow: WorkflowStateSchema.parse(row.workflow),
     draft: {
       quoteNumber: terms.quoteNumber,
       region: row.region,

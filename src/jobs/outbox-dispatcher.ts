@@ -3,10 +3,12 @@
 // after the attempt budget a row is marked failed for the desk admins to see.
 
 import type { WebClient } from '@slack/web-api';
+import type { DeskConfig } from '../config/desk-config.ts';
 import type { OutboxMessage } from '../db/generated/client.ts';
 import { claimDueOutbox, failOutbox, markOutboxSent, nextOutboxDue, rescheduleOutbox } from '../db/outbox.ts';
 import type { Db } from '../db/types.ts';
 import type { Clock } from '../domain/clock.ts';
+import type { PlaybookRegistry } from '../domain/playbook/registry.ts';
 import type { Logger } from '../logger.ts';
 import type { Delivery } from './deliveries/delivery.ts';
 import { classifySlackFailure } from './slack-failure.ts';
@@ -37,6 +39,8 @@ export const DEFAULT_OUTBOX_OPTIONS: Omit<OutboxDispatcherOptions, 'owner'> = {
 export interface OutboxDispatcherDeps {
   db: Db;
   slack: WebClient;
+  playbooks: PlaybookRegistry;
+  config: DeskConfig;
   clock: Clock;
   logger: Logger;
   deliveries: Record<string, Delivery>;
@@ -140,7 +144,13 @@ export class OutboxDispatcher {
       return;
     }
     try {
-      const result = await delivery(row, { db, slack });
+      const result = await delivery(row, {
+        db,
+        slack,
+        clock,
+        playbooks: this.deps.playbooks,
+        config: this.deps.config,
+      });
       await markOutboxSent(db, row.id, options.owner, result, clock.now());
       logger.debug('outbox delivered', { outboxId: row.id, kind: row.kind });
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../app/context.ts';
 import type { DeskConfig } from '../config/desk-config.ts';
 import type { Logger } from '../logger.ts';
+import type { RoleDirectory } from './role-directory.ts';
 import type { UserDirectory } from './user-directory.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -10,5 +11,6 @@ export interface SlackDeps {
   config: DeskConfig;
   logger: Logger;
   users: UserDirectory;
+  roles: RoleDirectory;
   workspace: Workspace;
 }

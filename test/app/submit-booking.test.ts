@@ -23,7 +23,7 @@ forEachBackend('submitting a booking', (backend) => {
     draft: aDraft(overrides),
   });
 
-  it('writes the request, its terms and lines, an audit event and two outbox rows in one go', async () => {
+  it('writes the request, its terms and lines, an audit event and the outbox rows for card, first step and DM, in one go', async () => {
     const { ctx, nudges } = serviceContext(database.prisma);
     const result = await submitBooking(ctx, command());
     expect(result).toMatchObject({ ok: true, reference: 'BK-2026-000001', replayed: false });
@@ -54,8 +54,15 @@ forEachBackend('submitting a booking', (backend) => {
     });
     expect(outbox.map((row) => [row.kind, row.status, row.orderingKey])).toEqual([
       ['status_card.post', 'pending', `request:${requestId}`],
+      ['step_message.post', 'pending', `request:${requestId}`],
       ['requester.confirmation', 'pending', `request:${requestId}`],
     ]);
+    expect(outbox[1]?.args).toMatchObject({ stepId: 'verify_quote' });
+    expect(booking?.workflow).toMatchObject({
+      status: 'submitted',
+      version: 1,
+      playbook: { id: 'subscription_booking' },
+    });
     expect(nudges.count).toBe(1);
   });
 
@@ -84,7 +91,7 @@ forEachBackend('submitting a booking', (backend) => {
       holder: { reference: 'BK-2026-000001', status: 'submitted', deskChannel: 'C_DESK' },
     });
     expect(await database.prisma.bookingRequest.count()).toBe(1);
-    expect(await database.prisma.outboxMessage.count()).toBe(2);
+    expect(await database.prisma.outboxMessage.count()).toBe(3);
     expect(await database.prisma.referenceCounter.findUnique({ where: { year: 2026 } })).toMatchObject({
       last: 1,
     });
@@ -103,7 +110,7 @@ forEachBackend('submitting a booking', (backend) => {
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toHaveLength(5);
     expect(await database.prisma.bookingRequest.count()).toBe(1);
-    expect(await database.prisma.outboxMessage.count()).toBe(2);
+    expect(await database.prisma.outboxMessage.count()).toBe(3);
   });
 
   it('answers a replayed submission of the same modal with the first reference', async () => {

@@ -19,6 +19,9 @@ function requestData(reference: string) {
     quoteNumber: 'Q-1001',
     deskChannel: 'C-DESK',
     submittedAt: SUBMITTED_AT,
+    playbookId: 'subscription_booking',
+    playbookVersion: 1,
+    workflow: { stored: 'as json' },
   };
 }
 

@@ -115,10 +115,13 @@ describe('/book intake', () => {
       status: 'submitted',
     });
     await eventually(
-      async () => (await harness.database.prisma.outboxMessage.count({ where: { status: 'sent' } })) === 2,
-      'both outbox rows marked sent',
+      async () => (await harness.database.prisma.outboxMessage.count({ where: { status: 'sent' } })) === 3,
+      'every outbox row marked sent',
     );
-    expect(harness.emulator.callsTo('chat.postMessage')).toHaveLength(2);
+    // The card, the first step in its thread, and the DM: each posted once.
+    expect(harness.emulator.callsTo('chat.postMessage')).toHaveLength(3);
+    const [step] = harness.emulator.threadOf(DESK_CHANNEL, card!.ts);
+    expect(step?.text).toContain('Verify the quote');
   });
 
   it('refuses a quote that already has an open request, naming it with a link to its thread', async () => {

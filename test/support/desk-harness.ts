@@ -4,12 +4,14 @@
 import { type BookingDesk, createBookingDesk } from '../../src/booking-desk.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { Clock } from '../../src/domain/clock.ts';
+import { REGIONS } from '../../src/domain/regions.ts';
+import { ROLES } from '../../src/domain/roles.ts';
 import { type SlackEmulator, startSlackEmulator } from '../../src/emulator/index.ts';
 import type { OutboxDispatcherOptions } from '../../src/jobs/outbox-dispatcher.ts';
 import { createLogger, type LogLevel } from '../../src/logger.ts';
 import { ShiftedClock } from '../../src/system-clock.ts';
 import { contractsDir } from './contracts.ts';
-import { aDeskConfig, DESK_CHANNEL, PEOPLE } from './desk-config.ts';
+import { aDeskConfig, DESK_CHANNEL, EMEA_SPECIALISTS, PEOPLE, roleGroupId } from './desk-config.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
@@ -38,6 +40,23 @@ export async function startEmulator(): Promise<SlackEmulator> {
   const emulator = await startSlackEmulator({ signingSecret: SIGNING_SECRET, contractsDir: contractsDir() });
   for (const person of Object.values(PEOPLE)) emulator.addUser({ ...person });
   emulator.addChannel({ id: DESK_CHANNEL, name: 'booking-desk' });
+  for (const region of REGIONS) {
+    for (const role of ROLES) {
+      const users =
+        region === 'EMEA'
+          ? [EMEA_SPECIALISTS[role]]
+          : region === 'APAC' && role === 'billing'
+            ? [PEOPLE.apacBilling.id]
+            : [];
+      emulator.addUsergroup({
+        id: roleGroupId(role, region),
+        handle: `${role.replaceAll('_', '-')}-${region.toLowerCase()}`,
+        users,
+      });
+    }
+  }
+  emulator.addUsergroup({ id: 'S0DESKADMIN', handle: 'desk-admins', users: [PEOPLE.lead.id] });
+  emulator.addUsergroup({ id: 'S0SALESSUP', handle: 'sales-support', users: [] });
   return emulator;
 }
 

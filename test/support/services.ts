@@ -5,12 +5,20 @@ import type { Db } from '../../src/db/types.ts';
 import type { BookingDraft } from '../../src/domain/booking/intake.ts';
 import { validateIntake } from '../../src/domain/booking/intake.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
+import { DEFAULT_PLAYBOOK } from '../../src/domain/playbook/default-playbook.ts';
+import { createPlaybookRegistry } from '../../src/domain/playbook/registry.ts';
 import { anIntakeForm } from './builders.ts';
 
 export function serviceContext(db: Db, start = new Date('2026-11-23T10:00:00Z')) {
   const clock = new ManualClock(start);
   const nudges = { count: 0 };
-  const ctx: ServiceContext = { db, clock, outboxWritten: () => void nudges.count++ };
+  const ctx: ServiceContext = {
+    db,
+    clock,
+    playbooks: createPlaybookRegistry([DEFAULT_PLAYBOOK]),
+    playbook: DEFAULT_PLAYBOOK,
+    outboxWritten: () => void nudges.count++,
+  };
   return { ctx, clock, nudges };
 }
 

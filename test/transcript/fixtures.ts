@@ -2,6 +2,8 @@
 
 import { parseProductLines } from '../../src/domain/booking/lines.ts';
 import type { BookingSnapshot } from '../../src/domain/booking/snapshot.ts';
+import { DEFAULT_PLAYBOOK } from '../../src/domain/playbook/default-playbook.ts';
+import { startWorkflow } from '../../src/domain/workflow/start.ts';
 import type { RenderContext } from '../../src/transcript/index.ts';
 
 const LINES = 'PRO-SEAT | Pro seat licence | 25 | 40.00 | 10\nSUPPORT | Premium support | 1 | 500.00';
@@ -21,6 +23,8 @@ export function aBooking(overrides: Partial<BookingSnapshot> = {}): BookingSnaps
     deskChannel: 'C_DESK',
     parentTs: null,
     submittedAt: new Date('2026-11-14T09:30:00Z'),
+    workflow: startWorkflow(DEFAULT_PLAYBOOK, { requesterId: 'U_REP', at: new Date('2026-11-14T09:30:00Z') })
+      .state,
     draft: {
       quoteNumber: 'Q-1234',
       region: 'EMEA',

@@ -2,6 +2,7 @@
 
 import type { Region } from '../regions.ts';
 import type { RequestStatus } from '../status.ts';
+import type { WorkflowState } from '../workflow/state.ts';
 import type { BookingDraft } from './intake.ts';
 
 export interface BookingSnapshot {
@@ -17,4 +18,6 @@ export interface BookingSnapshot {
   parentTs: string | null;
   submittedAt: Date;
   draft: BookingDraft;
+  /** Where the request stands in its playbook (which names the playbook version). */
+  workflow: WorkflowState;
 }

@@ -1,12 +1,18 @@
 // A delivery turns one outbox row into Slack calls, rendering from the database at send time.
 
 import type { WebClient } from '@slack/web-api';
+import type { DeskConfig } from '../../config/desk-config.ts';
 import type { OutboxMessage } from '../../db/generated/client.ts';
 import type { Db } from '../../db/types.ts';
+import type { Clock } from '../../domain/clock.ts';
+import type { PlaybookRegistry } from '../../domain/playbook/registry.ts';
 
 export interface DeliveryContext {
   db: Db;
   slack: WebClient;
+  playbooks: PlaybookRegistry;
+  config: DeskConfig;
+  clock: Clock;
 }
 
 /** Returns what Slack answered (stored on the row); throws a Slack error to retry or fail. */
@@ -32,15 +38,19 @@ export async function findAlreadyPosted(
   ctx: DeliveryContext,
   row: OutboxMessage,
   channel: string,
+  threadTs?: string,
 ): Promise<string | null> {
   if (row.attempts <= 1) return null;
   const oldest = (row.createdAt.getTime() / 1000 - 60).toFixed(6);
-  const history = await ctx.slack.conversations.history({
-    channel,
-    oldest,
-    include_all_metadata: true,
-    limit: 200,
-  });
+  const history = threadTs
+    ? await ctx.slack.conversations.replies({
+        channel,
+        ts: threadTs,
+        oldest,
+        include_all_metadata: true,
+        limit: 200,
+      })
+    : await ctx.slack.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 });
   const messages = (history.messages ?? []) as HistoryMessage[];
   const found = messages.find(
     (message) =>
@@ -54,4 +64,23 @@ export function requestIdOf(row: OutboxMessage): string {
   const args = row.args as { requestId?: unknown } | null;
   if (typeof args?.requestId !== 'string') throw new Error(`outbox row ${row.id} has no requestId`);
   return args.requestId;
+}
+
+/** The thread's permalink, for links in DMs; null until the status card is posted. */
+export async function threadUrl(
+  ctx: DeliveryContext,
+  channel: string,
+  parentTs: string | null,
+): Promise<string | null> {
+  if (!parentTs) return null;
+  const answer = await ctx.slack.chat.getPermalink({ channel, message_ts: parentTs });
+  return typeof answer.permalink === 'string' ? answer.permalink : null;
+}
+
+/** Opens (or finds) the bot's DM with a person. */
+export async function dmChannel(ctx: DeliveryContext, userId: string): Promise<string> {
+  const answer = await ctx.slack.conversations.open({ users: userId });
+  const id = answer.channel?.id;
+  if (!id) throw new Error(`no DM channel for ${userId}`);
+  return id;
 }

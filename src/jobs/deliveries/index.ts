@@ -2,8 +2,22 @@ import { OUTBOX_KIND, type OutboxKind } from '../../app/outbox-kinds.ts';
 import type { Delivery } from './delivery.ts';
 import { deliverRequesterConfirmation } from './requester-confirmation.ts';
 import { deliverStatusCardPost } from './status-card-post.ts';
+import { deliverThreadNote } from './thread-note.ts';
+import {
+  deliverEphemeral,
+  deliverRequesterUpdate,
+  deliverStatusCardUpdate,
+  deliverStepMessagePost,
+  deliverStepMessageUpdate,
+} from './workflow-deliveries.ts';
 
 export const DELIVERIES: Record<OutboxKind, Delivery> = {
   [OUTBOX_KIND.statusCardPost]: deliverStatusCardPost,
+  [OUTBOX_KIND.statusCardUpdate]: deliverStatusCardUpdate,
   [OUTBOX_KIND.requesterConfirmation]: deliverRequesterConfirmation,
+  [OUTBOX_KIND.stepMessagePost]: deliverStepMessagePost,
+  [OUTBOX_KIND.stepMessageUpdate]: deliverStepMessageUpdate,
+  [OUTBOX_KIND.requesterUpdate]: deliverRequesterUpdate,
+  [OUTBOX_KIND.threadNote]: deliverThreadNote,
+  [OUTBOX_KIND.ephemeral]: deliverEphemeral,
 };

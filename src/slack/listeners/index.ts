@@ -1,9 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
 import { registerNewBookingButton } from './actions/new-booking.ts';
+import { registerStepActions } from './actions/step-actions.ts';
 import { registerBookCommand } from './commands/book.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerIntakeSubmission } from './views/intake-submission.ts';
+import { registerStepDecisions } from './views/step-decisions.ts';
 
 /** Every listener of the app, one per file, grouped by kind. */
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -11,4 +13,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerIntakeSubmission(app, deps);
   registerNewBookingButton(app, deps);
   registerAppHomeOpened(app, deps);
+  registerStepActions(app, deps);
+  registerStepDecisions(app, deps);
 }

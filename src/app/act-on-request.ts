@@ -1,0 +1,168 @@
+// Applying one workflow command to a request: load, ask the domain, then ONE transaction that
+// compare-and-sets the state on (id, version) and writes the audit event and the outbox rows. A lost
+// race is retried on the fresh state, where the domain answers "already done by …" — so a double
+// click, a Slack retry or two people at once apply exactly one change.
+
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../db/audit-log.ts';
+import { enqueueOutbox } from '../db/outbox.ts';
+import { type Tx, toJson } from '../db/types.ts';
+import type { WorkflowCommand } from '../domain/workflow/commands.ts';
+import { decide } from '../domain/workflow/decide.ts';
+import type { WorkflowEvent } from '../domain/workflow/events.ts';
+import { requestStatusOf } from '../domain/workflow/queries.ts';
+import type { Refusal } from '../domain/workflow/refusals.ts';
+import { type WorkflowState, WorkflowStateSchema } from '../domain/workflow/state.ts';
+import type { ServiceContext } from './context.ts';
+import { OUTBOX_KIND } from './outbox-kinds.ts';
+import { cardUpdate, workflowEffects } from './workflow-effects.ts';
+
+export interface ActRequest {
+  requestId: string;
+  command: WorkflowCommand;
+  /**
+   * Where to tell the actor about a refusal (the thread they clicked in). `text` returns null for a
+   * refusal the caller shows itself (e.g. inline in a modal); the attempt is audited either way.
+   */
+  refusalTo?: { channel: string; threadTs?: string | null; text: (refusal: Refusal) => string | null };
+  /** Extra writes in the same transaction (an amendment's new commercial version). */
+  alsoInTransaction?: (tx: Tx, next: WorkflowState) => Promise<void>;
+}
+
+export type ActResult =
+  | { ok: true; state: WorkflowState; events: WorkflowEvent[] }
+  | { ok: false; reason: 'refused'; refusal: Refusal }
+  | { ok: false; reason: 'not_found' };
+
+const MAX_ATTEMPTS = 5;
+
+export async function actOnRequest(ctx: ServiceContext, request: ActRequest): Promise<ActResult> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const row = await ctx.db.bookingRequest.findUnique({
+      where: { id: request.requestId },
+      select: { id: true, version: true, workflow: true, requesterId: true },
+    });
+    if (!row) return { ok: false, reason: 'not_found' };
+    const state = WorkflowStateSchema.parse(row.workflow);
+    const playbook = ctx.playbooks.get(state.playbook);
+    if (!playbook)
+      throw new Error(`playbook ${state.playbook.id} v${state.playbook.version} is not deployed`);
+    const decided = decide(state, request.command, playbook);
+    const now = ctx.clock.now();
+
+    if (!decided.ok) {
+      await recordRefusal(ctx, request, decided, now);
+      return { ok: false, reason: 'refused', refusal: decided };
+    }
+    const committed = await ctx.db.$transaction(async (tx) => {
+      const updated = await tx.bookingRequest.updateMany({
+        where: { id: row.id, version: row.version },
+        data: {
+          workflow: toJson(decided.state),
+          version: decided.state.version,
+          status: requestStatusOf(decided.state),
+        },
+      });
+      if (updated.count !== 1) return false;
+      await request.alsoInTransaction?.(tx, decided.state);
+      await recordAudit(tx, {
+        requestId: row.id,
+        actorId: request.command.actor.userId,
+        action: `workflow.${request.command.type}`,
+        at: now,
+        before: { status: state.status, version: state.version },
+        after: {
+          status: decided.state.status,
+          version: decided.state.version,
+          command: describe(request.command),
+          events: decided.events,
+        },
+      });
+      const effects = {
+        requestId: row.id,
+        requesterId: row.requesterId,
+        version: decided.state.version,
+        at: now,
+      };
+      await enqueueOutbox(tx, [...workflowEffects(decided.events, effects), cardUpdate(effects)]);
+      return true;
+    });
+    if (committed) {
+      ctx.outboxWritten();
+      return { ok: true, state: decided.state, events: decided.events };
+    }
+  }
+  throw new Error(`request ${request.requestId} changed ${MAX_ATTEMPTS} times while applying one command`);
+}
+
+/**
+ * Asks the domain whether a command could go ahead, without applying it: a button that opens a modal
+ * is refused at the click (audited, explained) when no modal input could make it succeed.
+ */
+export async function probeCommand(
+  ctx: ServiceContext,
+  request: ActRequest & { fixable: (refusal: Refusal) => boolean },
+): Promise<{ ok: true } | { ok: false; refusal: Refusal } | { ok: false; reason: 'not_found' }> {
+  const row = await ctx.db.bookingRequest.findUnique({
+    where: { id: request.requestId },
+    select: { workflow: true },
+  });
+  if (!row) return { ok: false, reason: 'not_found' };
+  const state = WorkflowStateSchema.parse(row.workflow);
+  const playbook = ctx.playbooks.get(state.playbook);
+  if (!playbook) throw new Error(`playbook ${state.playbook.id} v${state.playbook.version} is not deployed`);
+  const decided = decide(state, request.command, playbook);
+  if (decided.ok || request.fixable(decided)) return { ok: true };
+  await recordRefusal(ctx, request, decided, ctx.clock.now());
+  return { ok: false, refusal: decided };
+}
+
+/** A refused attempt changes nothing but is on the record, and the actor is told why. */
+async function recordRefusal(
+  ctx: ServiceContext,
+  request: ActRequest,
+  refusal: Refusal,
+  now: Date,
+): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    await recordAudit(tx, {
+      requestId: request.requestId,
+      actorId: request.command.actor.userId,
+      action: `refused.${request.command.type}`,
+      at: now,
+      after: { command: describe(request.command), refusal },
+    });
+    const to = request.refusalTo;
+    const text = to?.text(refusal);
+    if (!to || !text) return;
+    await enqueueOutbox(tx, [
+      {
+        requestId: request.requestId,
+        kind: OUTBOX_KIND.ephemeral,
+        method: 'chat.postEphemeral',
+        args: {
+          channel: to.channel,
+          user: request.command.actor.userId,
+          threadTs: to.threadTs ?? null,
+          text,
+        },
+        idempotencyKey: `${request.requestId}:refusal:${randomUUID()}`,
+        orderingKey: `ephemeral:${request.command.actor.userId}`,
+        at: now,
+      },
+    ]);
+  });
+  if (request.refusalTo?.text(refusal)) ctx.outboxWritten();
+}
+
+/** The command as recorded: who, what, and its inputs (the actor's roles are part of the record). */
+function describe(command: WorkflowCommand): Record<string, unknown> {
+  const { actor, at, ...rest } = command;
+  return {
+    ...rest,
+    actor: actor.userId,
+    actorRoles: actor.roles,
+    actorIsDeskAdmin: actor.isDeskAdmin,
+    at: at.toISOString(),
+  };
+}
