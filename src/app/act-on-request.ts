@@ -15,7 +15,7 @@ import type { Refusal } from '../domain/workflow/refusals.ts';
 import { type WorkflowState, WorkflowStateSchema } from '../domain/workflow/state.ts';
 import type { ServiceContext } from './context.ts';
 import { OUTBOX_KIND } from './outbox-kinds.ts';
-import { cardUpdate, workflowEffects } from './workflow-effects.ts';
+import { cardUpdate, changedStepIds, workflowEffects } from './workflow-effects.ts';
 
 export interface ActRequest {
   requestId: string;
@@ -84,7 +84,10 @@ export async function actOnRequest(ctx: ServiceContext, request: ActRequest): Pr
         version: decided.state.version,
         at: now,
       };
-      await enqueueOutbox(tx, [...workflowEffects(decided.events, effects), cardUpdate(effects)]);
+      await enqueueOutbox(tx, [
+        ...workflowEffects(decided.events, effects, changedStepIds(state, decided.state)),
+        cardUpdate(effects),
+      ]);
       return true;
     });
     if (committed) {

@@ -4,6 +4,7 @@
 
 import type { OutboxEntry } from '../db/outbox.ts';
 import type { WorkflowEvent } from '../domain/workflow/events.ts';
+import type { WorkflowState } from '../domain/workflow/state.ts';
 import { OUTBOX_KIND } from './outbox-kinds.ts';
 
 export interface EffectContext {
@@ -27,26 +28,19 @@ const REQUESTER_EVENTS = new Set<WorkflowEvent['type']>([
   'cancelled',
 ]);
 
-/** Events that change what a step's message shows. */
-const STEP_MESSAGE_EVENTS = new Set<WorkflowEvent['type']>([
-  'item_ticked',
-  'item_unticked',
-  'step_taken',
-  'step_completed',
-  'step_rejected',
-  'changes_requested',
-  'deviation_recorded',
-  'escalated',
-  'reassigned',
-  'cancelled',
-  'withdrawn',
-]);
-
 export function orderingKeyOf(requestId: string): string {
   return `request:${requestId}`;
 }
 
-export function workflowEffects(events: readonly WorkflowEvent[], ctx: EffectContext): OutboxEntry[] {
+/**
+ * Outbox rows for a change. `changedSteps` are the steps whose record differs before and after: their
+ * messages are re-rendered (a newly activated step is posted instead).
+ */
+export function workflowEffects(
+  events: readonly WorkflowEvent[],
+  ctx: EffectContext,
+  changedSteps: readonly string[] = [],
+): OutboxEntry[] {
   const entry = (kind: string, method: string, key: string, args: Record<string, unknown>): OutboxEntry => ({
     requestId: ctx.requestId,
     kind,
@@ -57,10 +51,11 @@ export function workflowEffects(events: readonly WorkflowEvent[], ctx: EffectCon
     at: ctx.at,
   });
   const entries: OutboxEntry[] = [];
-  const updatedSteps = new Set<string>();
+  const posted = new Set<string>();
   for (const [index, event] of events.entries()) {
     const stepId = 'stepId' in event ? event.stepId : null;
     if (event.type === 'step_activated' && stepId) {
+      posted.add(stepId);
       entries.push(
         entry(OUTBOX_KIND.stepMessagePost, 'chat.postMessage', `post:${stepId}`, {
           stepId,
@@ -68,15 +63,22 @@ export function workflowEffects(events: readonly WorkflowEvent[], ctx: EffectCon
         }),
       );
     }
-    if (STEP_MESSAGE_EVENTS.has(event.type) && stepId && !updatedSteps.has(stepId)) {
-      updatedSteps.add(stepId);
-      entries.push(entry(OUTBOX_KIND.stepMessageUpdate, 'chat.update', `update:${stepId}`, { stepId }));
-    }
     if (REQUESTER_EVENTS.has(event.type)) {
       entries.push(entry(OUTBOX_KIND.requesterUpdate, 'chat.postMessage', `dm:${index}`, { event }));
     }
   }
-  return entries;
+  const updates = changedSteps
+    .filter((stepId) => !posted.has(stepId))
+    .map((stepId) => entry(OUTBOX_KIND.stepMessageUpdate, 'chat.update', `update:${stepId}`, { stepId }));
+  // Updates first: a step's outcome shows before the next step appears below it.
+  return [...updates, ...entries];
+}
+
+/** Steps whose record changed between two states. */
+export function changedStepIds(before: WorkflowState, after: WorkflowState): string[] {
+  return after.steps
+    .filter((step, index) => JSON.stringify(step) !== JSON.stringify(before.steps[index]))
+    .map((step) => step.id);
 }
 
 /** The status card is re-rendered from the database after every accepted change. */

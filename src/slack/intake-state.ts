@@ -65,6 +65,8 @@ export const IntakeMetadataSchema = z.object({
   tz: z.string().max(64).default('UTC'),
   /** The channel /book was typed in. */
   channel: z.string().max(32).optional(),
+  /** Set when the form amends an existing request. */
+  requestId: z.string().uuid().optional(),
 });
 export type IntakeMetadata = z.infer<typeof IntakeMetadataSchema>;
 

@@ -1,9 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
 import { registerNewBookingButton } from './actions/new-booking.ts';
+import { registerRequesterActions } from './actions/requester-actions.ts';
 import { registerStepActions } from './actions/step-actions.ts';
 import { registerBookCommand } from './commands/book.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
+import { registerAmendSubmission } from './views/amend-submission.ts';
 import { registerIntakeSubmission } from './views/intake-submission.ts';
 import { registerStepDecisions } from './views/step-decisions.ts';
 
@@ -15,4 +17,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerAppHomeOpened(app, deps);
   registerStepActions(app, deps);
   registerStepDecisions(app, deps);
+  registerRequesterActions(app, deps);
+  registerAmendSubmission(app, deps);
 }

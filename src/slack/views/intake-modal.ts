@@ -23,6 +23,8 @@ export interface IntakeModalInput {
   privateMetadata: string;
   title?: string;
   submitLabel?: string;
+  /** CALLBACK.intake for a new request, CALLBACK.amend for a new version of one. */
+  callbackId?: string;
 }
 
 /** Sensible starting values; the Revenue Operations step checks them against the quote anyway. */
@@ -33,7 +35,7 @@ export const INTAKE_DEFAULTS: Partial<IntakeForm> = {
   paymentTerms: 'net_30',
 };
 
-export function intakeModal({ prefill, privateMetadata, title, submitLabel }: IntakeModalInput) {
+export function intakeModal({ prefill, privateMetadata, title, submitLabel, callbackId }: IntakeModalInput) {
   const values = { ...INTAKE_DEFAULTS, ...prefill };
   const blocks: Block[] = [
     context('Copy the details from the approved quote. Optional fields can stay empty.'),
@@ -128,7 +130,7 @@ export function intakeModal({ prefill, privateMetadata, title, submitLabel }: In
   ];
   return {
     type: 'modal' as const,
-    callback_id: CALLBACK.intake,
+    callback_id: callbackId ?? CALLBACK.intake,
     private_metadata: privateMetadata,
     title: plain(title ?? 'New booking', 24),
     submit: plain(submitLabel ?? 'Submit booking', 24),

@@ -5,13 +5,18 @@
 import type { App } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import { submitBooking } from '../../../app/submit-booking.ts';
-import { type IntakeField, validateIntake } from '../../../domain/booking/intake.ts';
+import { type BookingDraft, type IntakeField, validateIntake } from '../../../domain/booking/intake.ts';
 import { STATUS_LABELS } from '../../../domain/status.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { CALLBACK } from '../../ids.ts';
-import { readIntakeForm, readIntakeMetadata, ViewStateValuesSchema } from '../../intake-state.ts';
+import {
+  type IntakeMetadata,
+  readIntakeForm,
+  readIntakeMetadata,
+  ViewStateValuesSchema,
+} from '../../intake-state.ts';
 
-type FieldErrors = Partial<Record<IntakeField, string>>;
+export type FieldErrors = Partial<Record<IntakeField, string>>;
 
 export function registerIntakeSubmission(app: App, deps: SlackDeps): void {
   app.view(CALLBACK.intake, async ({ ack, body, view }) => {
@@ -33,21 +38,33 @@ export interface IntakeSubmission {
   privateMetadata: string | undefined;
 }
 
+/** Reads and validates the intake form (new or amended), judging dates by the rep's calendar. */
+export function readSubmittedForm(
+  deps: SlackDeps,
+  values: unknown,
+  privateMetadata: string | undefined,
+): { ok: true; draft: BookingDraft; metadata: IntakeMetadata } | { ok: false; errors: FieldErrors } {
+  const parsed = ViewStateValuesSchema.safeParse(values);
+  if (!parsed.success) {
+    return { ok: false, errors: { quoteNumber: 'The form could not be read. Close it and try again.' } };
+  }
+  const metadata = readIntakeMetadata(privateMetadata);
+  const zoned = DateTime.fromJSDate(deps.services.clock.now()).setZone(metadata.tz);
+  const today = (
+    zoned.isValid ? zoned : DateTime.fromJSDate(deps.services.clock.now(), { zone: 'utc' })
+  ).toISODate();
+  const validated = validateIntake(readIntakeForm(parsed.data), { ...deps.config.intake, today: today! });
+  return validated.ok
+    ? { ok: true, draft: validated.draft, metadata }
+    : { ok: false, errors: validated.errors };
+}
+
 /** Returns the inline errors to show, or null when the request was recorded. */
 export async function handleIntakeSubmission(
   deps: SlackDeps,
   submission: IntakeSubmission,
 ): Promise<FieldErrors | null> {
-  const values = ViewStateValuesSchema.safeParse(submission.values);
-  if (!values.success) {
-    return { quoteNumber: 'The form could not be read. Close it and type /book again.' };
-  }
-  const metadata = readIntakeMetadata(submission.privateMetadata);
-  const zoned = DateTime.fromJSDate(deps.services.clock.now()).setZone(metadata.tz);
-  const today = (
-    zoned.isValid ? zoned : DateTime.fromJSDate(deps.services.clock.now(), { zone: 'utc' })
-  ).toISODate();
-  const validated = validateIntake(readIntakeForm(values.data), { ...deps.config.intake, today: today! });
+  const validated = readSubmittedForm(deps, submission.values, submission.privateMetadata);
   if (!validated.ok) return validated.errors;
 
   try {
