@@ -1,25 +1,14 @@
-// Values a rep types into the intake modal, by action_id, for the emulator's submitView.
+// Values a rep types into the intake modal, by action_id, for the emulator's submitView: the same
+// valid form as `anIntakeForm`, with optional fields left empty as a person would.
 
 import type { InputValue } from '../../src/emulator/index.ts';
+import { URGENT_OPTION } from '../../src/slack/views/intake-modal.ts';
+import { anIntakeForm } from './builders.ts';
 
 export function intakeValues(overrides: Record<string, InputValue> = {}): Record<string, InputValue> {
-  return {
-    quoteNumber: 'Q-1234',
-    region: 'EMEA',
-    customerAccountName: 'Acme Widgets Ltd',
-    customerCrmId: '0015g00000AcMe1',
-    contactName: 'Ada Buyer',
-    contactEmail: 'ada@acme.example',
-    currency: 'GBP',
-    lines: 'PRO-SEAT | Pro seat licence | 25 | 40.00 | 10\nSUPPORT | Premium support | 1 | 500.00',
-    subscriptionStart: '2026-12-01',
-    termMonths: '12',
-    billingFrequency: 'annually',
-    renewalType: 'auto_renew',
-    renewalNoticeDays: '30',
-    paymentTerms: 'net_30',
-    invoiceRecipientName: 'Acme Accounts Payable',
-    invoiceRecipientEmail: 'ap@acme.example',
-    ...overrides,
-  };
+  const { urgent, ...form } = anIntakeForm();
+  const filled = Object.fromEntries(
+    Object.entries(form).filter(([, value]) => value !== '' && value !== null),
+  );
+  return { ...filled, ...(urgent ? { urgent: [URGENT_OPTION] } : {}), ...overrides };
 }

@@ -5,7 +5,8 @@ import { ROLE_LABELS, type Role } from '../roles.ts';
 import type { Actor, CommandType, StepRoleCommand } from './commands.ts';
 import type { AllowedActor, NotAllowedBecause, Refusal } from './refusals.ts';
 
-const VERBS: Record<CommandType, string> = {
+/** How each command reads in a sentence ("only billing can complete this step"). */
+export const COMMAND_VERBS: Record<CommandType, string> = {
   tick: 'tick items on',
   untick: 'untick items on',
   take: 'take',
@@ -46,7 +47,7 @@ export function authorizeStepCommand(
   requesterId: string,
   role: Role,
 ): Refusal | null {
-  const verb = VERBS[type];
+  const verb = COMMAND_VERBS[type];
   if (actor.userId === requesterId) {
     return notAllowed(
       'step_role',
@@ -68,7 +69,7 @@ export function authorizeRequestCommand(
   requesterId: string,
 ): Refusal | null {
   const isRequester = actor.userId === requesterId;
-  const verb = VERBS[type];
+  const verb = COMMAND_VERBS[type];
   if (COMMAND_PERMISSIONS[type] === 'requester') {
     return isRequester
       ? null

@@ -68,7 +68,8 @@ export function alreadyDone(
   };
 }
 
-const OUTCOME_WORDS: Record<AlreadyDoneOutcome, string> = {
+/** How each outcome reads in "already … by". */
+export const OUTCOME_WORDS: Record<AlreadyDoneOutcome, string> = {
   completed: 'completed',
   rejected: 'rejected',
   changes_requested: 'sent back for changes',

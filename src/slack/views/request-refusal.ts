@@ -4,8 +4,10 @@
 
 import type { Playbook, Step } from '../../domain/playbook/schema.ts';
 import { ROLE_LABELS } from '../../domain/roles.ts';
+import { COMMAND_VERBS } from '../../domain/workflow/authorize.ts';
 import type { CommandType } from '../../domain/workflow/commands.ts';
-import type { AlreadyDoneOutcome, Refusal } from '../../domain/workflow/refusals.ts';
+import type { Refusal } from '../../domain/workflow/refusals.ts';
+import { OUTCOME_WORDS } from '../../domain/workflow/refusals.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { stepLabel } from './request-history.ts';
 import { slackTime, userText, who } from './step-text.ts';
@@ -23,41 +25,13 @@ export interface RefusalNames {
   requesterId?: string;
 }
 
-const VERBS: Record<CommandType, string> = {
-  tick: 'tick items on',
-  untick: 'untick items on',
-  take: 'take',
-  complete: 'complete',
-  reject: 'reject',
-  request_changes: 'request changes on',
-  record_deviation: 'record deviations on',
-  escalate: 'escalate',
-  reassign: 'reassign',
-  amend: 'amend',
-  withdraw: 'withdraw',
-  cancel: 'cancel',
-};
-
-const DONE_WORDS: Record<AlreadyDoneOutcome, string> = {
-  completed: 'completed',
-  rejected: 'rejected',
-  changes_requested: 'sent back for changes',
-  withdrawn: 'withdrawn',
-  cancelled: 'cancelled',
-  ticked: 'ticked',
-  unticked: 'unticked',
-  taken: 'taken',
-  assigned: 'assigned to that person',
-  deviation_recorded: 'recorded',
-};
-
 export function refusalText(refusal: Refusal, names: RefusalNames = {}): string {
   switch (refusal.reason) {
     case 'not_allowed':
       return notAllowed(refusal, names);
     case 'already_done': {
       const step = refusal.stepId && names.playbook ? ` (${stepLabel(names.playbook, refusal.stepId)})` : '';
-      return `Already ${DONE_WORDS[refusal.outcome]} by ${who(refusal.by)} at ${slackTime(refusal.at)}${step}.`;
+      return `Already ${OUTCOME_WORDS[refusal.outcome]} by ${who(refusal.by)} at ${slackTime(refusal.at)}${step}.`;
     }
     case 'incomplete':
       return incomplete(refusal, names);
@@ -77,7 +51,7 @@ export function refusalText(refusal: Refusal, names: RefusalNames = {}): string 
 }
 
 function notAllowed(refusal: Extract<Refusal, { reason: 'not_allowed' }>, names: RefusalNames): string {
-  const verb = names.command ? VERBS[names.command] : 'act on';
+  const verb = names.command ? COMMAND_VERBS[names.command] : 'act on';
   const role =
     names.roleMention ?? (refusal.requiredRole ? escapeMrkdwn(ROLE_LABELS[refusal.requiredRole]) : null);
   switch (refusal.because) {
