@@ -219,3 +219,36 @@ function asStatus(value: string): RequestStatus {
   if ((REQUEST_STATUSES as readonly string[]).includes(value)) return value as RequestStatus;
   throw new Error(`unknown request status ${value}`);
 }
+
+/** A request by its reference (BK-…) or, failing that, the newest one for a quote number. */
+export async function findRequestId(db: DbOrTx, referenceOrQuote: string): Promise<string | null> {
+  const text = referenceOrQuote.trim().toUpperCase();
+  const row =
+    (await db.bookingRequest.findUnique({ where: { reference: text }, select: { id: true } })) ??
+    (await db.bookingRequest.findFirst({
+      where: { quoteNumber: text },
+      orderBy: { submittedAt: 'desc' },
+      select: { id: true },
+    }));
+  return row?.id ?? null;
+}
+
+/** A requester's requests, open ones first, newest first within each group. */
+export async function findRequestIdsOf(db: DbOrTx, requesterId: string, limit: number): Promise<string[]> {
+  const closed = ['completed', 'rejected', 'withdrawn', 'cancelled'];
+  const [open, recent] = await Promise.all([
+    db.bookingRequest.findMany({
+      where: { requesterId, status: { notIn: closed } },
+      orderBy: { submittedAt: 'desc' },
+      take: limit,
+      select: { id: true },
+    }),
+    db.bookingRequest.findMany({
+      where: { requesterId, status: { in: closed } },
+      orderBy: { updatedAt: 'desc' },
+      take: 5,
+      select: { id: true },
+    }),
+  ]);
+  return [...open, ...recent].slice(0, limit).map((row) => row.id);
+}

@@ -9,6 +9,8 @@ export const CALLBACK = {
   stepRequestChanges: 'step_request_changes',
   stepDeviation: 'step_deviation',
   stepEscalate: 'step_escalate',
+  adminCancel: 'admin_cancel',
+  adminReassign: 'admin_reassign',
 } as const;
 
 export const ACTION = {

@@ -5,6 +5,7 @@ import { registerRequesterActions } from './actions/requester-actions.ts';
 import { registerStepActions } from './actions/step-actions.ts';
 import { registerBookCommand } from './commands/book.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
+import { registerAdminDecisions } from './views/admin-decisions.ts';
 import { registerAmendSubmission } from './views/amend-submission.ts';
 import { registerIntakeSubmission } from './views/intake-submission.ts';
 import { registerStepDecisions } from './views/step-decisions.ts';
@@ -19,4 +20,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerStepDecisions(app, deps);
   registerRequesterActions(app, deps);
   registerAmendSubmission(app, deps);
+  registerAdminDecisions(app, deps);
 }

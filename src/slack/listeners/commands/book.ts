@@ -5,21 +5,36 @@ import type { SlackDeps } from '../../deps.ts';
 import { COMMAND } from '../../ids.ts';
 import { openIntake } from '../../open-intake.ts';
 import { helpText } from '../../views/help.ts';
+import { openAdminModal } from './book-admin.ts';
+import { statusAnswer } from './book-status.ts';
 
 const QUOTE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-_/.]{1,39}$/;
 
 export type BookCommand =
   | { kind: 'help' }
   | { kind: 'new'; quoteNumber?: string }
+  | { kind: 'status'; target: string }
+  | { kind: 'mine' }
+  | { kind: 'admin'; action: 'cancel' | 'reassign'; target: string }
   | { kind: 'unknown'; text: string };
+
+const KEYWORDS = ['help', 'status', 'mine', 'cancel', 'reassign'];
 
 export function parseBookCommand(text: string): BookCommand {
   const words = text.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return { kind: 'new' };
-  const [first] = words;
-  if (words.length === 1 && /^(help|\?)$/i.test(first!)) return { kind: 'help' };
-  if (words.length === 1 && QUOTE_NUMBER.test(first!))
-    return { kind: 'new', quoteNumber: first!.toUpperCase() };
+  const [first, second] = words as [string, string | undefined];
+  const keyword = first.toLowerCase();
+  if (words.length === 1 && (keyword === 'help' || keyword === '?')) return { kind: 'help' };
+  if (words.length === 1 && keyword === 'mine') return { kind: 'mine' };
+  if (words.length === 2 && second && keyword === 'status') return { kind: 'status', target: second };
+  if (words.length === 2 && second && (keyword === 'cancel' || keyword === 'reassign')) {
+    return { kind: 'admin', action: keyword, target: second };
+  }
+  // A keyword used wrongly is a mistake to explain, never a quote number.
+  if (words.length === 1 && !KEYWORDS.includes(keyword) && QUOTE_NUMBER.test(first)) {
+    return { kind: 'new', quoteNumber: first.toUpperCase() };
+  }
   return { kind: 'unknown', text: text.trim() };
 }
 
@@ -35,6 +50,23 @@ export function registerBookCommand(app: App, deps: SlackDeps): void {
         response_type: 'ephemeral',
         text: `I did not understand \`${COMMAND} ${parsed.text.slice(0, 100).replaceAll('`', "'")}\`.\n${helpText()}`,
       });
+      return;
+    }
+    if (parsed.kind === 'status' || parsed.kind === 'mine') {
+      await ack();
+      await respond(await statusAnswer(deps, command.user_id, parsed)).catch((error: unknown) =>
+        deps.logger.warn('could not answer /book status', { error }),
+      );
+      return;
+    }
+    if (parsed.kind === 'admin') {
+      await ack();
+      const problem = await openAdminModal(deps, client, {
+        ...parsed,
+        userId: command.user_id,
+        triggerId: command.trigger_id,
+      });
+      if (problem) await respond({ response_type: 'ephemeral', text: problem }).catch(() => undefined);
       return;
     }
     await ack();
