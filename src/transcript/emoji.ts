@@ -2,6 +2,9 @@
 
 const EMOJI: Record<string, string> = {
   white_check_mark: '✅',
+  ledger: '📒',
+  credit_card: '💳',
+  truck: '🚚',
   heavy_check_mark: '✔️',
   ballot_box_with_check: '☑️',
   x: '❌',
