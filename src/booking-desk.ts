@@ -6,7 +6,8 @@ import type { Server } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { ServiceContext } from './app/context.ts';
-import type { DeskConfig } from './config/desk-config.ts';
+import { coverageAt } from './app/coverage.ts';
+import { type DeskConfig, deskCalendars } from './config/desk-config.ts';
 import type { Env } from './config/env.ts';
 import type { Database } from './db/client.ts';
 import { releaseAllOutboxLeases } from './db/outbox.ts';
@@ -19,6 +20,7 @@ import {
   OutboxDispatcher,
   type OutboxDispatcherOptions,
 } from './jobs/outbox-dispatcher.ts';
+import { SlaSweeper } from './jobs/sla-sweep.ts';
 import type { Logger } from './logger.ts';
 import type { SlackDeps } from './slack/deps.ts';
 import { registerListeners } from './slack/listeners/index.ts';
@@ -37,11 +39,14 @@ export interface BookingDeskOptions {
   clock: Clock;
   logger: Logger;
   outbox?: Partial<OutboxDispatcherOptions>;
+  /** Runs the SLA sweep every minute (default). Tests turn it off and call `sla.sweepNow()`. */
+  scheduleSlaSweep?: boolean;
 }
 
 export interface BookingDesk {
   readonly app: App;
   readonly dispatcher: OutboxDispatcher;
+  readonly sla: SlaSweeper;
   /** Starts taking Slack requests and delivering the outbox; resolves with the HTTP port (HTTP mode). */
   start(): Promise<{ port: number | null }>;
   /** Stops taking requests, then lets the outbox finish its in-flight batch. */
@@ -107,6 +112,8 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     clock,
     playbooks,
     playbook: DEFAULT_PLAYBOOK,
+    calendars: deskCalendars(options.deskConfig),
+    slaPolicy: options.deskConfig.sla,
     outboxWritten: () => dispatcher.wake(),
   };
   const deps: SlackDeps = {
@@ -114,10 +121,22 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     config: options.deskConfig,
     logger,
     users: new UserDirectory(app.client),
-    roles: new RoleDirectory(app.client, options.deskConfig),
+    roles: new RoleDirectory(app.client, options.deskConfig, {
+      clock,
+      coverage: async (region, role, at) =>
+        (await coverageAt({ ...services, config: options.deskConfig }, region, role, at)).backup,
+    }),
     workspace: new Workspace(app.client),
   };
   registerListeners(app, deps);
+  const sla = new SlaSweeper({
+    db: database.prisma,
+    clock,
+    config: options.deskConfig,
+    playbooks,
+    logger,
+    outboxWritten: () => dispatcher.wake(),
+  });
   app.error(async (error) => {
     logger.error('unhandled error in a Slack listener', { error });
   });
@@ -125,15 +144,18 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
   return {
     app,
     dispatcher,
+    sla,
     async start() {
       const started = (await app.start(env.PORT)) as unknown;
       if (database.kind === 'pglite') await releaseAllOutboxLeases(database.prisma);
       dispatcher.start();
+      if (options.scheduleSlaSweep ?? true) sla.start();
       const address = env.SLACK_APP_TOKEN ? null : (started as Server).address();
       return { port: address && typeof address === 'object' ? address.port : null };
     },
     async stop() {
       await app.stop();
+      await sla.stop();
       await dispatcher.stop();
     },
   };

@@ -7,14 +7,18 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../db/audit-log.ts';
 import { enqueueOutbox } from '../db/outbox.ts';
 import { type Tx, toJson } from '../db/types.ts';
+import { parseRegion } from '../domain/regions.ts';
+import { planClockChanges } from '../domain/sla/plan.ts';
 import type { WorkflowCommand } from '../domain/workflow/commands.ts';
 import { decide } from '../domain/workflow/decide.ts';
 import type { WorkflowEvent } from '../domain/workflow/events.ts';
 import { requestStatusOf } from '../domain/workflow/queries.ts';
 import type { Refusal } from '../domain/workflow/refusals.ts';
-import { type WorkflowState, WorkflowStateSchema } from '../domain/workflow/state.ts';
+import { isClosed, type WorkflowState, WorkflowStateSchema } from '../domain/workflow/state.ts';
 import type { ServiceContext } from './context.ts';
+import { endOpenCase } from './escalation-cases.ts';
 import { OUTBOX_KIND } from './outbox-kinds.ts';
+import { applyClockChanges } from './sla-effects.ts';
 import { cardUpdate, changedStepIds, workflowEffects } from './workflow-effects.ts';
 
 export interface ActRequest {
@@ -40,7 +44,7 @@ export async function actOnRequest(ctx: ServiceContext, request: ActRequest): Pr
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const row = await ctx.db.bookingRequest.findUnique({
       where: { id: request.requestId },
-      select: { id: true, version: true, workflow: true, requesterId: true },
+      select: { id: true, version: true, workflow: true, requesterId: true, region: true },
     });
     if (!row) return { ok: false, reason: 'not_found' };
     const state = WorkflowStateSchema.parse(row.workflow);
@@ -65,6 +69,16 @@ export async function actOnRequest(ctx: ServiceContext, request: ActRequest): Pr
       });
       if (updated.count !== 1) return false;
       await request.alsoInTransaction?.(tx, decided.state);
+      const clocks = await applyClockChanges(
+        tx,
+        ctx,
+        { requestId: row.id, region: parseRegion(row.region) },
+        planClockChanges({ before: state, after: decided.state, events: decided.events, playbook }),
+      );
+      if (clocks.some((clock) => clock.kind === 'response' && clock.status === 'stopped')) {
+        const how = isClosed(decided.state) ? 'closed' : 'responded';
+        await endOpenCase(tx, row.id, { how, by: request.command.actor.userId, at: now });
+      }
       await recordAudit(tx, {
         requestId: row.id,
         actorId: request.command.actor.userId,

@@ -7,6 +7,7 @@ export const OUTBOX_KIND = {
   stepMessageUpdate: 'step_message.update',
   requesterUpdate: 'requester.update',
   threadNote: 'thread.note',
+  slaAlert: 'sla.alert',
   ephemeral: 'ephemeral',
 } as const;
 export type OutboxKind = (typeof OUTBOX_KIND)[keyof typeof OUTBOX_KIND];

@@ -14,9 +14,11 @@ import {
 import { isUniqueViolation } from '../db/errors.ts';
 import { enqueueOutbox } from '../db/outbox.ts';
 import type { BookingDraft } from '../domain/booking/intake.ts';
+import { planClockChanges } from '../domain/sla/plan.ts';
 import { startWorkflow } from '../domain/workflow/start.ts';
 import type { ServiceContext } from './context.ts';
 import { OUTBOX_KIND } from './outbox-kinds.ts';
+import { applyClockChanges } from './sla-effects.ts';
 import { workflowEffects } from './workflow-effects.ts';
 
 export interface SubmitBookingCommand {
@@ -79,6 +81,17 @@ function record(
       submittedAt: now,
       draft: command.draft,
     });
+    await applyClockChanges(
+      tx,
+      ctx,
+      { requestId, region: command.draft.region },
+      planClockChanges({
+        before: null,
+        after: started.state,
+        events: started.events,
+        playbook: ctx.playbook,
+      }),
+    );
     await recordAudit(tx, {
       requestId,
       actorId: command.requesterId,

@@ -4,50 +4,94 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { REGIONS } from '../domain/regions.ts';
+import {
+  type BusinessCalendar,
+  createRegionCalendars,
+  type RegionCalendarConfigInput,
+  regionCalendarConfigSchema,
+} from '../domain/calendar/index.ts';
+import { REGIONS, type Region } from '../domain/regions.ts';
 import { ROLES } from '../domain/roles.ts';
+import { SlaPolicySchema } from '../domain/sla/policy.ts';
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 const SLACK_USERGROUP_ID = /^S[A-Z0-9]{2,}$/;
 const SLACK_CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
-/** Members of a role: a Slack user group, explicit user IDs, or both. */
+const UserIdSchema = z.string().regex(SLACK_USER_ID, { error: 'must be a Slack user ID such as U0123ABCD' });
+
+const membersShape = {
+  usergroup: z
+    .string()
+    .regex(SLACK_USERGROUP_ID, { error: 'must be a Slack user group ID such as S0123ABCD' })
+    .optional(),
+  users: z.array(UserIdSchema).default([]),
+};
+
+const namesSomeone = (members: { usergroup?: string | undefined; users: string[] }) =>
+  members.usergroup !== undefined || members.users.length > 0;
+
+/** Members of a group of people: a Slack user group, explicit user IDs, or both. */
 export const MembersSchema = z
-  .strictObject({
-    usergroup: z
-      .string()
-      .regex(SLACK_USERGROUP_ID, { error: 'must be a Slack user group ID such as S0123ABCD' })
-      .optional(),
-    users: z
-      .array(z.string().regex(SLACK_USER_ID, { error: 'must be a Slack user ID such as U0123ABCD' }))
-      .default([]),
-  })
-  .refine((members) => members.usergroup !== undefined || members.users.length > 0, {
-    error: 'name a usergroup, users, or both',
-  });
+  .strictObject(membersShape)
+  .refine(namesSomeone, { error: 'name a usergroup, users, or both' });
 export type Members = z.infer<typeof MembersSchema>;
 
-const RoleMembersSchema = z.strictObject(
-  Object.fromEntries(ROLES.map((role) => [role, MembersSchema])) as Record<
+/** A role in a region: its members, the lead escalations reach, and a backup pool for thin days. */
+export const RoleMembersSchema = z
+  .strictObject({
+    ...membersShape,
+    /** Pinged at the escalation level that names `role_lead`. */
+    lead: UserIdSchema.optional(),
+    /** The same role of this region covers on period-end days and dates marked short-staffed. */
+    backup: z.enum(REGIONS, { error: `must be one of ${REGIONS.join(', ')}` }).optional(),
+  })
+  .refine(namesSomeone, { error: 'name a usergroup, users, or both' });
+export type RoleMembers = z.infer<typeof RoleMembersSchema>;
+
+const RolesSchema = z.strictObject(
+  Object.fromEntries(ROLES.map((role) => [role, RoleMembersSchema])) as Record<
     (typeof ROLES)[number],
-    typeof MembersSchema
+    typeof RoleMembersSchema
   >,
 );
 
-export const RegionConfigSchema = z.strictObject({
-  roles: RoleMembersSchema,
-});
+function regionConfigSchema(region: Region) {
+  return z.strictObject({
+    /** Support hours, holidays, cut-off and period ends; every field defaults for the region. */
+    calendar: regionCalendarConfigSchema(region),
+    roles: RolesSchema,
+  });
+}
+export type RegionConfig = z.infer<ReturnType<typeof regionConfigSchema>>;
 
 export const DeskConfigSchema = z.strictObject({
   deskChannel: z.string().regex(SLACK_CHANNEL_ID, { error: 'must be a Slack channel ID such as C0123ABCD' }),
   deskAdmins: MembersSchema,
+  /** Pinged at the escalation level that names `desk_lead`; the desk admins when left out. */
+  deskLeads: MembersSchema.optional(),
   salesSupport: MembersSchema,
-  regions: z.strictObject(
-    Object.fromEntries(REGIONS.map((region) => [region, RegionConfigSchema])) as Record<
-      (typeof REGIONS)[number],
-      typeof RegionConfigSchema
-    >,
-  ),
+  regions: z
+    .strictObject(
+      Object.fromEntries(REGIONS.map((region) => [region, regionConfigSchema(region)])) as {
+        [R in Region]: ReturnType<typeof regionConfigSchema>;
+      },
+    )
+    .superRefine((regions, ctx) => {
+      for (const region of REGIONS) {
+        for (const role of ROLES) {
+          if (regions[region].roles[role].backup === region) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [region, 'roles', role, 'backup'],
+              message: `must name another region: ${region} cannot back itself up`,
+            });
+          }
+        }
+      }
+    }),
+  /** Reminders before an SLA lapses and the escalation levels after. */
+  sla: SlaPolicySchema.prefault({}),
   intake: z
     .strictObject({
       maxBackdateDays: z.number().int().min(0).max(365).default(30),
@@ -118,4 +162,20 @@ function lineOf(document: YamlDocument, lineCounter: LineCounter, path: readonly
     } else break;
   }
   return lineCounter.linePos(offset).line;
+}
+
+const calendarsByConfig = new WeakMap<DeskConfig, Record<Region, BusinessCalendar>>();
+
+/** The business calendar of every region, built once per config (calendars cache their days). */
+export function deskCalendars(config: DeskConfig): Record<Region, BusinessCalendar> {
+  const known = calendarsByConfig.get(config);
+  if (known) return known;
+  const calendars = createRegionCalendars(
+    Object.fromEntries(REGIONS.map((region) => [region, config.regions[region].calendar])) as Record<
+      Region,
+      RegionCalendarConfigInput
+    >,
+  );
+  calendarsByConfig.set(config, calendars);
+  return calendars;
 }

@@ -3,7 +3,7 @@
 // row and a crashed dispatcher's rows come back when its lease ends.
 
 import type { OutboxMessage } from './generated/client.ts';
-import { type Db, type Tx, toJson } from './types.ts';
+import { type Db, type DbOrTx, type Tx, toJson } from './types.ts';
 
 export interface OutboxEntry {
   requestId: string | null;
@@ -110,6 +110,71 @@ export async function failOutbox(db: Db, id: bigint, owner: string, error: strin
       sentAt: now,
     },
   });
+}
+
+/** A row the dispatcher gave up on, as the desk admins see it. */
+export interface FailedOutboxRow {
+  id: bigint;
+  kind: string;
+  /** The request's human reference, when the row belongs to one. */
+  reference: string | null;
+  lastError: string | null;
+  failedAt: Date | null;
+}
+
+/** The most recently failed rows, newest first, and how many failed rows there are in all. */
+export async function listFailedOutbox(
+  db: DbOrTx,
+  limit: number,
+): Promise<{ rows: FailedOutboxRow[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    db.outboxMessage.findMany({
+      where: { status: 'failed' },
+      orderBy: [{ sentAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
+      take: limit,
+      select: {
+        id: true,
+        kind: true,
+        lastError: true,
+        sentAt: true,
+        request: { select: { reference: true } },
+      },
+    }),
+    db.outboxMessage.count({ where: { status: 'failed' } }),
+  ]);
+  return {
+    rows: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      reference: row.request?.reference ?? null,
+      lastError: row.lastError,
+      failedAt: row.sentAt,
+    })),
+    total,
+  };
+}
+
+/**
+ * Puts a failed row back in the queue, due now, with a fresh attempt budget. The budget restarts
+ * at one attempt, not zero: the failed run may have reached Slack (a lost answer), and a delivery
+ * looks for its earlier message before posting again only on a repeated attempt. Returns the row
+ * as it was, or null when it is not failed (someone else retried it first).
+ */
+export async function requeueFailedOutbox(tx: Tx, id: bigint, now: Date): Promise<OutboxMessage | null> {
+  const before = await tx.outboxMessage.findUnique({ where: { id } });
+  if (before?.status !== 'failed') return null;
+  const requeued = await tx.outboxMessage.updateMany({
+    where: { id, status: 'failed' },
+    data: {
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: now,
+      sentAt: null,
+      leaseOwner: null,
+      leaseUntil: null,
+    },
+  });
+  return requeued.count === 1 ? before : null;
 }
 
 /** The earliest time a pending row becomes due, so an idle dispatcher knows how long to sleep. */

@@ -77,7 +77,7 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
       database,
       clock,
       logger: createLogger(options.logLevel ?? 'silent'),
-      outbox: { pollMs: 50, baseBackoffMs: 50 },
+      outbox: { pollMs: 50, baseBackoffMs: 50, channelIntervalMs: 0 },
     });
     const { port } = await desk.start();
     closers.unshift(() => desk.stop());

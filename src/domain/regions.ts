@@ -7,6 +7,12 @@ export function isRegion(value: string): value is Region {
   return (REGIONS as readonly string[]).includes(value);
 }
 
+/** A stored region; anything else means a corrupt row, not user input. */
+export function parseRegion(value: string): Region {
+  if (!isRegion(value)) throw new Error(`unknown region ${value}`);
+  return value;
+}
+
 // America/* zones south of the United States (Mexico, Central and South America, Caribbean
 // Spanish- and Portuguese-speaking countries) belong to LATAM; the rest of America/* to AMER.
 const LATAM_ZONE_PREFIXES = [

@@ -1,6 +1,7 @@
 // Delivers outbox rows to Slack after commit: claims due rows with a lease, renders and sends each,
 // and records the outcome. 429s wait for Retry-After; 5xx and network errors back off exponentially;
-// after the attempt budget a row is marked failed for the desk admins to see.
+// after the attempt budget a row is marked failed for the desk admins to see. Posts into one channel
+// are spaced (Slack allows about one message per second per channel); different channels go in parallel.
 
 import type { WebClient } from '@slack/web-api';
 import type { DeskConfig } from '../config/desk-config.ts';
@@ -10,6 +11,7 @@ import type { Db } from '../db/types.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { PlaybookRegistry } from '../domain/playbook/registry.ts';
 import type { Logger } from '../logger.ts';
+import { ChannelPacer, pacedSlackClient } from './channel-pacer.ts';
 import type { Delivery } from './deliveries/delivery.ts';
 import { classifySlackFailure } from './slack-failure.ts';
 
@@ -25,6 +27,8 @@ export interface OutboxDispatcherOptions {
   maxBackoffMs: number;
   /** Longest idle sleep between polls (other instances may have written rows). */
   pollMs: number;
+  /** Least real time between two posts into one channel from this process (0: no pacing). */
+  channelIntervalMs: number;
 }
 
 export const DEFAULT_OUTBOX_OPTIONS: Omit<OutboxDispatcherOptions, 'owner'> = {
@@ -34,6 +38,7 @@ export const DEFAULT_OUTBOX_OPTIONS: Omit<OutboxDispatcherOptions, 'owner'> = {
   baseBackoffMs: 1_000,
   maxBackoffMs: 5 * 60_000,
   pollMs: 1_000,
+  channelIntervalMs: 1_000,
 };
 
 export interface OutboxDispatcherDeps {
@@ -52,8 +57,14 @@ export class OutboxDispatcher {
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private wakeRequested = false;
+  /** Deliveries under way, by outbox row id. */
+  private readonly inFlight = new Map<bigint, Promise<void>>();
+  /** What deliveries call: the client whose posts wait for their channel's turn. */
+  private readonly pacedSlack: WebClient;
 
-  constructor(private readonly deps: OutboxDispatcherDeps) {}
+  constructor(private readonly deps: OutboxDispatcherDeps) {
+    this.pacedSlack = pacedSlackClient(deps.slack, new ChannelPacer(deps.options.channelIntervalMs));
+  }
 
   start(): void {
     if (this.running) return;
@@ -61,12 +72,13 @@ export class OutboxDispatcher {
     this.loop = this.run();
   }
 
-  /** Stops after the in-flight batch; nothing stays claimed. */
+  /** Stops claiming, then lets the in-flight deliveries finish; nothing stays claimed. */
   async stop(): Promise<void> {
     this.running = false;
     this.wakeUp?.();
     await this.loop;
     this.loop = null;
+    await Promise.all(this.inFlight.values());
   }
 
   /**
@@ -75,49 +87,89 @@ export class OutboxDispatcher {
    * otherwise delay the ack.
    */
   wake(): void {
-    setImmediate(() => {
-      this.wakeRequested = true;
-      this.wakeUp?.();
-    });
+    setImmediate(() => this.nudge());
   }
 
   /** Claims and delivers one batch; returns how many rows it handled. */
   async drainOnce(): Promise<number> {
+    const rows = await this.claim(this.deps.options.batchSize);
+    await Promise.all(rows.map((row) => this.startDelivery(row)));
+    return rows.length;
+  }
+
+  /**
+   * Keeps up to batchSize deliveries in flight and claims more as each ends, rather than waiting for
+   * a whole batch: a delivery may be waiting its turn in a busy channel, and rows for other channels
+   * (and other requests) must not queue behind it.
+   */
+  private async run(): Promise<void> {
+    const { batchSize } = this.deps.options;
+    while (this.running) {
+      this.wakeRequested = false;
+      const room = batchSize - this.inFlight.size;
+      let claimed = 0;
+      if (room > 0) {
+        try {
+          const rows = await this.claim(room);
+          for (const row of rows) void this.startDelivery(row);
+          claimed = rows.length;
+        } catch (error) {
+          this.deps.logger.error('outbox claim failed', { error });
+        }
+      }
+      if ((claimed > 0 && this.inFlight.size < batchSize) || this.wakeRequested) continue;
+      await this.sleep(await this.idleDelay());
+    }
+  }
+
+  /** Oldest first, so that a busy channel's queue serves the rows written first. */
+  private async claim(limit: number): Promise<OutboxMessage[]> {
     const { db, clock, options } = this.deps;
     const rows = await claimDueOutbox(db, {
       owner: options.owner,
       now: clock.now(),
       leaseMs: options.leaseMs,
-      limit: options.batchSize,
+      limit,
     });
-    await Promise.all(rows.map((row) => this.deliver(row)));
-    return rows.length;
+    return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      this.wakeRequested = false;
-      let handled = 0;
-      try {
-        handled = await this.drainOnce();
-      } catch (error) {
-        this.deps.logger.error('outbox drain failed', { error });
-      }
-      if (handled > 0 || this.wakeRequested) continue;
-      await this.sleep(await this.idleDelay());
-    }
+  /**
+   * Delivers one claimed row; its end wakes the loop, which may claim the next row of its key. A row
+   * already under way is not started twice: its lease can lapse while it waits for its channel when
+   * the business clock is moved forward (tests, the demo), and this dispatcher then claims it again.
+   */
+  private startDelivery(row: OutboxMessage): Promise<void> {
+    const running = this.inFlight.get(row.id);
+    if (running) return running;
+    const delivery = this.deliver(row)
+      .catch((error: unknown) => {
+        this.deps.logger.error('outbox delivery could not be recorded', { outboxId: row.id, error });
+      })
+      .finally(() => {
+        this.inFlight.delete(row.id);
+        this.nudge();
+      });
+    this.inFlight.set(row.id, delivery);
+    return delivery;
+  }
+
+  private nudge(): void {
+    this.wakeRequested = true;
+    this.wakeUp?.();
   }
 
   private async idleDelay(): Promise<number> {
+    const { options, clock } = this.deps;
     try {
       const due = await nextOutboxDue(this.deps.db);
-      if (!due) return this.deps.options.pollMs;
-      return Math.max(
-        10,
-        Math.min(this.deps.options.pollMs, due.getTime() - this.deps.clock.now().getTime()),
-      );
+      if (!due) return options.pollMs;
+      const untilDue = due.getTime() - clock.now().getTime();
+      // A row already due but not claimed waits behind one in flight, whose end wakes the loop.
+      if (untilDue <= 0 && this.inFlight.size > 0) return options.pollMs;
+      return Math.max(10, Math.min(options.pollMs, untilDue));
     } catch {
-      return this.deps.options.pollMs;
+      return options.pollMs;
     }
   }
 
@@ -136,7 +188,7 @@ export class OutboxDispatcher {
   }
 
   private async deliver(row: OutboxMessage): Promise<void> {
-    const { db, slack, clock, logger, deliveries, options } = this.deps;
+    const { db, clock, logger, deliveries, options } = this.deps;
     const delivery = deliveries[row.kind];
     if (!delivery) {
       await failOutbox(db, row.id, options.owner, `no delivery for kind ${row.kind}`, clock.now());
@@ -146,7 +198,7 @@ export class OutboxDispatcher {
     try {
       const result = await delivery(row, {
         db,
-        slack,
+        slack: this.pacedSlack,
         clock,
         playbooks: this.deps.playbooks,
         config: this.deps.config,

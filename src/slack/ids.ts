@@ -11,6 +11,8 @@ export const CALLBACK = {
   stepEscalate: 'step_escalate',
   adminCancel: 'admin_cancel',
   adminReassign: 'admin_reassign',
+  /** The requester's escalation form (category and reason); private_metadata is the request id. */
+  requestEscalate: 'request_escalate',
 } as const;
 
 export const ACTION = {
@@ -25,7 +27,19 @@ export const ACTION = {
   stepEscalate: 'step_escalate',
   requestAmend: 'request_amend',
   requestWithdraw: 'request_withdraw',
+  /** The requester's Escalate button, on the status card and in their DMs; value is the request id. */
+  requestEscalate: 'request_escalate',
+  /** Retry of a Slack message the outbox gave up on (desk admins' Home); see retryDeliveryActionId. */
+  retryDelivery: 'retry_delivery',
 } as const;
+
+/** Each Retry button on one Home needs its own action_id (Slack wants them unique per surface). */
+export function retryDeliveryActionId(outboxId: string): string {
+  return `${ACTION.retryDelivery}|${outboxId}`;
+}
+
+/** Matches every retryDeliveryActionId; the button's value carries the outbox row id. */
+export const RETRY_DELIVERY_ACTION_PATTERN = new RegExp(`^${ACTION.retryDelivery}\\|\\d+$`);
 
 /** Every step button and the checklist carry which request and step they act on. */
 export interface StepTarget {

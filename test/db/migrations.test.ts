@@ -22,15 +22,14 @@ import { createEmptyPGlite } from '../../src/db/pglite-adapter.ts';
 import { dropSchema, testDatabaseUrl, uniqueSchemaUrl } from '../support/database.ts';
 
 const run = promisify(execFile);
+/** Every model of the Prisma schema is a table, sorted as the catalogue lists them. */
 const APP_TABLES = [
-  'AuditEvent',
-  'BookingLine',
-  'BookingRequest',
-  'CommercialTerms',
-  'OutboxMessage',
-  'ReferenceCounter',
-  'ThreadMessage',
-];
+  ...(await readFile(path.join(import.meta.dirname, '../../prisma/schema.prisma'), 'utf8')).matchAll(
+    /^model (\w+) \{/gm,
+  ),
+]
+  .map((match) => match[1] as string)
+  .sort();
 
 let scratch: string;
 

@@ -2,6 +2,7 @@
 // database, the way production wires it. Tests then act through the emulator and read the database.
 
 import { type BookingDesk, createBookingDesk } from '../../src/booking-desk.ts';
+import type { DeskConfig } from '../../src/config/desk-config.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import { REGIONS } from '../../src/domain/regions.ts';
@@ -34,6 +35,10 @@ export interface DeskHarnessOptions {
   clock?: Clock;
   outbox?: Partial<OutboxDispatcherOptions>;
   logLevel?: LogLevel;
+  /** The desk config (default: aDeskConfig()). */
+  deskConfig?: DeskConfig;
+  /** Runs the minute SLA sweep on node-cron; off by default: tests call `desk.sla.sweepNow()`. */
+  scheduleSlaSweep?: boolean;
 }
 
 export async function startEmulator(): Promise<SlackEmulator> {
@@ -73,11 +78,12 @@ export async function startDesk(options: DeskHarnessOptions = {}): Promise<DeskH
       PORT: 0,
       LOG_LEVEL: 'error',
     },
-    deskConfig: aDeskConfig(),
+    deskConfig: options.deskConfig ?? aDeskConfig(),
+    scheduleSlaSweep: options.scheduleSlaSweep ?? false,
     database,
     clock,
     logger: createLogger(options.logLevel ?? 'silent'),
-    outbox: { pollMs: 50, baseBackoffMs: 50, ...options.outbox },
+    outbox: { pollMs: 50, baseBackoffMs: 50, channelIntervalMs: 0, ...options.outbox },
   });
   const { port } = await desk.start();
   const appUrl = `http://127.0.0.1:${port}/slack/events`;

@@ -4,9 +4,11 @@ import type { ServiceContext } from '../../src/app/context.ts';
 import type { Db } from '../../src/db/types.ts';
 import type { BookingDraft } from '../../src/domain/booking/intake.ts';
 import { validateIntake } from '../../src/domain/booking/intake.ts';
+import { defaultRegionCalendars } from '../../src/domain/calendar/index.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 import { DEFAULT_PLAYBOOK } from '../../src/domain/playbook/default-playbook.ts';
 import { createPlaybookRegistry } from '../../src/domain/playbook/registry.ts';
+import { DEFAULT_SLA_POLICY } from '../../src/domain/sla/policy.ts';
 import { anIntakeForm } from './builders.ts';
 
 export function serviceContext(db: Db, start = new Date('2026-11-23T10:00:00Z')) {
@@ -17,6 +19,8 @@ export function serviceContext(db: Db, start = new Date('2026-11-23T10:00:00Z'))
     clock,
     playbooks: createPlaybookRegistry([DEFAULT_PLAYBOOK]),
     playbook: DEFAULT_PLAYBOOK,
+    calendars: defaultRegionCalendars(),
+    slaPolicy: DEFAULT_SLA_POLICY,
     outboxWritten: () => void nudges.count++,
   };
   return { ctx, clock, nudges };

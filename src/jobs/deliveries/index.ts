@@ -2,7 +2,7 @@ import { OUTBOX_KIND, type OutboxKind } from '../../app/outbox-kinds.ts';
 import type { Delivery } from './delivery.ts';
 import { deliverRequesterConfirmation } from './requester-confirmation.ts';
 import { deliverStatusCardPost } from './status-card-post.ts';
-import { deliverThreadNote } from './thread-note.ts';
+import { deliverThreadNote, deliverThreadText } from './thread-note.ts';
 import {
   deliverEphemeral,
   deliverRequesterUpdate,
@@ -19,5 +19,6 @@ export const DELIVERIES: Record<OutboxKind, Delivery> = {
   [OUTBOX_KIND.stepMessageUpdate]: deliverStepMessageUpdate,
   [OUTBOX_KIND.requesterUpdate]: deliverRequesterUpdate,
   [OUTBOX_KIND.threadNote]: deliverThreadNote,
+  [OUTBOX_KIND.slaAlert]: deliverThreadText,
   [OUTBOX_KIND.ephemeral]: deliverEphemeral,
 };

@@ -1,10 +1,14 @@
 // Deliveries for a request's workflow: the card edited in place, step messages posted and edited in
 // its thread, DMs to the requester, and ephemeral answers to refused clicks.
 
+import { coverageAt } from '../../app/coverage.ts';
+import { loadSlaSnapshot } from '../../app/sla-snapshot.ts';
+import { deskCalendars } from '../../config/desk-config.ts';
 import { loadBooking } from '../../db/bookings.ts';
 import type { OutboxMessage } from '../../db/generated/client.ts';
 import type { BookingSnapshot } from '../../domain/booking/snapshot.ts';
 import type { Playbook } from '../../domain/playbook/schema.ts';
+import type { Region } from '../../domain/regions.ts';
 import type { WorkflowEvent } from '../../domain/workflow/events.ts';
 import { asBlocks } from '../../slack/web-api-types.ts';
 import {
@@ -31,6 +35,16 @@ async function load(row: OutboxMessage, ctx: DeliveryContext): Promise<Loaded | 
   return { booking, playbook };
 }
 
+/** The region covering the step's role now, for its message's mention; only active steps name one. */
+async function coveringBackup(ctx: DeliveryContext, loaded: Loaded, stepId: string): Promise<Region | null> {
+  const { booking, playbook } = loaded;
+  const step = playbook.steps.find((candidate) => candidate.id === stepId);
+  const record = booking.workflow.steps.find((candidate) => candidate.id === stepId);
+  if (!step || record?.status !== 'active') return null;
+  const scope = { db: ctx.db, calendars: deskCalendars(ctx.config), config: ctx.config };
+  return (await coverageAt(scope, booking.region, step.role, ctx.clock.now())).backup;
+}
+
 function argsOf<T>(row: OutboxMessage): T {
   return row.args as unknown as T;
 }
@@ -39,7 +53,8 @@ export const deliverStatusCardUpdate: Delivery = async (row, ctx) => {
   const loaded = await load(row, ctx);
   if (!loaded?.booking.parentTs) return { skipped: 'no card to update' };
   const { booking, playbook } = loaded;
-  const card = renderCard(booking, playbook, ctx.config);
+  const sla = await loadSlaSnapshot(ctx.db, ctx.config, booking, playbook, ctx.clock.now());
+  const card = renderCard(booking, playbook, ctx.config, sla);
   await ctx.slack.chat.update({
     channel: booking.deskChannel,
     ts: booking.parentTs!,
@@ -60,7 +75,13 @@ export const deliverStepMessagePost: Delivery = async (row, ctx) => {
     where: { requestId_key: { requestId: booking.id, key } },
   });
   if (existing) return { channel: existing.channel, ts: existing.ts, skipped: 'already posted' };
-  const message = renderStep(booking, playbook, stepId, ctx.config);
+  const message = renderStep(
+    booking,
+    playbook,
+    stepId,
+    ctx.config,
+    await coveringBackup(ctx, loaded, stepId),
+  );
   const ts =
     (await findAlreadyPosted(ctx, row, booking.deskChannel, booking.parentTs)) ??
     String(
@@ -97,7 +118,13 @@ export const deliverStepMessageUpdate: Delivery = async (row, ctx) => {
     orderBy: { createdAt: 'desc' },
   });
   if (!posted) return { skipped: 'step message not posted' };
-  const message = renderStep(booking, playbook, stepId, ctx.config);
+  const message = renderStep(
+    booking,
+    playbook,
+    stepId,
+    ctx.config,
+    await coveringBackup(ctx, loaded, stepId),
+  );
   await ctx.slack.chat.update({
     channel: posted.channel,
     ts: posted.ts,

@@ -1,12 +1,16 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
 import { registerNewBookingButton } from './actions/new-booking.ts';
+import { registerRequestEscalate } from './actions/request-escalate.ts';
 import { registerRequesterActions } from './actions/requester-actions.ts';
+import { registerRetryDelivery } from './actions/retry-delivery.ts';
 import { registerStepActions } from './actions/step-actions.ts';
 import { registerBookCommand } from './commands/book.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
+import { registerThreadReply } from './events/thread-reply.ts';
 import { registerAdminDecisions } from './views/admin-decisions.ts';
 import { registerAmendSubmission } from './views/amend-submission.ts';
+import { registerEscalationSubmission } from './views/escalation-submission.ts';
 import { registerIntakeSubmission } from './views/intake-submission.ts';
 import { registerStepDecisions } from './views/step-decisions.ts';
 
@@ -21,4 +25,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerRequesterActions(app, deps);
   registerAmendSubmission(app, deps);
   registerAdminDecisions(app, deps);
+  registerRequestEscalate(app, deps);
+  registerEscalationSubmission(app, deps);
+  registerThreadReply(app, deps);
+  registerRetryDelivery(app, deps);
 }

@@ -9,7 +9,10 @@ export function helpText(): string {
     `• \`${COMMAND} Q-1234\` opens it with the quote number filled in.`,
     `• \`${COMMAND} status BK-2026-000123\` (or a quote number) shows where a request stands.`,
     `• \`${COMMAND} mine\` lists your requests.`,
+    `• \`${COMMAND} hours\` shows each region now: open or closed, next opening, holidays, period end.`,
+    `• \`${COMMAND} coverage\` lists each region's backups and the dates marked short-staffed.`,
     `• \`${COMMAND} reassign BK-…\` and \`${COMMAND} cancel BK-…\` are for desk admins.`,
+    `• Desk admins: \`${COMMAND} coverage EMEA 2026-12-24 [role] [reason]\` marks a date short-staffed (the role's backup region covers that day); \`${COMMAND} coverage clear EMEA 2026-12-24 [role]\` clears it.`,
     `• \`${COMMAND} help\` shows this message.`,
     `After you submit, the desk works the request in its own thread in the desk channel and you get a DM with the reference.`,
   ].join('\n');

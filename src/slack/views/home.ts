@@ -1,9 +1,16 @@
-// The App Home tab: what Booking Desk is and a button to start a booking.
+// The App Home tab: what Booking Desk is and a button to start a booking; for desk admins, also the
+// Slack messages the outbox could not deliver.
 
 import { ACTION, COMMAND } from '../ids.ts';
 import { type Block, context, header, section } from './elements.ts';
+import { type FailedDeliveries, failedDeliveriesBlocks } from './failed-deliveries.ts';
 
-export function homeView() {
+export interface HomeViewInput {
+  /** Given only for desk admins: nobody else sees the section. */
+  failedDeliveries?: FailedDeliveries | null;
+}
+
+export function homeView(input: HomeViewInput = {}) {
   const blocks: Block[] = [
     header('Booking Desk'),
     section(
@@ -22,6 +29,7 @@ export function homeView() {
       ],
     },
     context(`Or type \`${COMMAND}\` in any channel · \`${COMMAND} help\` for more.`),
+    ...(input.failedDeliveries ? failedDeliveriesBlocks(input.failedDeliveries) : []),
   ];
   return { type: 'home' as const, blocks };
 }

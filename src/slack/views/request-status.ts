@@ -1,11 +1,13 @@
 // `/book status` and `/book mine`: where requests stand, only for the person who asked.
 
+import type { SlaSnapshot } from '../../app/sla-snapshot.ts';
 import type { BookingSnapshot } from '../../domain/booking/snapshot.ts';
 import type { Playbook } from '../../domain/playbook/schema.ts';
 import { STATUS_LABELS } from '../../domain/status.ts';
 import { currentStep, progress } from '../../domain/workflow/queries.ts';
-import { escapeMrkdwn, link, mentionUser } from '../mrkdwn.ts';
+import { escapeMrkdwn, link, mentionUser, truncate } from '../mrkdwn.ts';
 import { type Block, context, section } from './elements.ts';
+import { slaLines } from './sla-status.ts';
 import { contractValue } from './status-card.ts';
 
 export interface StatusEntry {
@@ -15,9 +17,11 @@ export interface StatusEntry {
   threadUrl: string | null;
   /** The mention of the current step's role group in the request's region. */
   roleMention: (role: Playbook['steps'][number]['role']) => string;
+  /** SLA due times and any open escalation. */
+  sla?: SlaSnapshot | null;
 }
 
-export function statusLine({ booking, playbook, threadUrl, roleMention }: StatusEntry): string {
+export function statusLine({ booking, playbook, threadUrl, roleMention, sla }: StatusEntry): string {
   const title = `*${booking.reference}* · ${escapeMrkdwn(booking.draft.customerAccountName)} · ${contractValue(booking)}`;
   const done = progress(booking.workflow);
   const current = currentStep(booking.workflow, playbook);
@@ -30,7 +34,12 @@ export function statusLine({ booking, playbook, threadUrl, roleMention }: Status
     where += ` · step ${current.number}/${done.total} ${escapeMrkdwn(current.step.title)} · ${roleMention(current.step.role)} · ${owner}`;
   }
   const thread = threadUrl ? ` · ${link(threadUrl, 'thread')}` : '';
-  return `${title}\n${where}${thread}`;
+  const clocks = sla
+    ? slaLines(sla)
+        .map((line) => `\n${line}`)
+        .join('')
+    : '';
+  return truncate(`${title}\n${where}${thread}${clocks}`, 3000);
 }
 
 export function statusMessage(

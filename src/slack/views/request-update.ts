@@ -5,10 +5,11 @@ import type { Playbook, Step } from '../../domain/playbook/schema.ts';
 import { ROLE_LABELS } from '../../domain/roles.ts';
 import type { WorkflowEvent } from '../../domain/workflow/events.ts';
 import { currentStep } from '../../domain/workflow/queries.ts';
-import type { WorkflowState } from '../../domain/workflow/state.ts';
+import { isActive, type WorkflowState } from '../../domain/workflow/state.ts';
 import { ACTION } from '../ids.ts';
 import { escapeMrkdwn, link } from '../mrkdwn.ts';
 import { type Block, context, section } from './elements.ts';
+import { escalateButton } from './request-escalation.ts';
 import { stepLabel } from './request-history.ts';
 import { button, confirmDialog } from './step-buttons.ts';
 import { boundedLines, deviationLine, evidenceLines, quoted, userText, when, who } from './step-text.ts';
@@ -144,5 +145,6 @@ function actionButtons({ event, state, requestId }: RequesterUpdateInput): Block
       }),
     );
   }
+  if (isActive(state)) buttons.push(escalateButton(requestId));
   return buttons;
 }

@@ -3,11 +3,21 @@
 import type { BookingSnapshot } from '../../domain/booking/snapshot.ts';
 import { escapeMrkdwn, link } from '../mrkdwn.ts';
 import { type Block, context, section } from './elements.ts';
+import { escalateButton } from './request-escalation.ts';
+import { businessDuration, zonedTime } from './sla-format.ts';
 import { contractValue } from './status-card.ts';
+
+/** The approval SLA as the requester reads it: due in their own time zone. */
+export interface ApprovalDue {
+  dueAt: Date;
+  timeZone: string;
+  targetMinutes: number;
+}
 
 export function requesterConfirmation(
   booking: BookingSnapshot,
   threadUrl: string | null,
+  due: ApprovalDue | null = null,
 ): { text: string; blocks: Block[] } {
   const customer = escapeMrkdwn(booking.draft.customerAccountName);
   const where = threadUrl
@@ -20,6 +30,15 @@ export function requesterConfirmation(
       section(
         `:white_check_mark: Your booking request *${booking.reference}* for *${customer}* (${contractValue(booking)}) is with the ${booking.region} desk.\n${where}`,
       ),
+      ...(due
+        ? [
+            section(
+              `:stopwatch: Approval due *${zonedTime(due.dueAt, due.timeZone)}* (your time): ` +
+                `${businessDuration(due.targetMinutes)} of the ${booking.region} desk's business hours.`,
+            ),
+          ]
+        : []),
+      { type: 'actions', block_id: 'request_actions', elements: [escalateButton(booking.id)] },
       context(
         `Quote ${escapeMrkdwn(booking.draft.quoteNumber)} · keep this reference for questions: ${booking.reference}`,
       ),

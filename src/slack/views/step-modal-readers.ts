@@ -38,7 +38,7 @@ function entryValue(values: Record<string, Record<string, unknown>>, id: string)
 type Spec = Readonly<Record<string, { required: boolean; label: string }>>;
 
 /** Reads every input of `spec`; errors for unreadable entries and blank required inputs. */
-function readInputs(stateValues: unknown, spec: Spec): ModalRead<Record<string, string | null>> {
+export function readInputs(stateValues: unknown, spec: Spec): ModalRead<Record<string, string | null>> {
   const parsed = StateValuesSchema.safeParse(stateValues);
   if (!parsed.success) {
     const first = Object.keys(spec)[0] ?? 'form';

@@ -148,7 +148,8 @@ describe('requester updates', () => {
     expect(dm(booked.state, only(booked.events, 'step_completed'))).toBeNull();
     const bookedDm = dm(booked.state, only(booked.events, 'request_booked'))!;
     expect(mrkdwn(bookedDm.blocks)).toContain('*CRM order ID*: `SO-104233`');
-    expect(buttons(bookedDm.blocks)).toEqual([]);
+    // Booked but not done: the requester may still escalate (billing, provisioning).
+    expect(buttons(bookedDm.blocks).map((button) => button.action_id)).toEqual([ACTION.requestEscalate]);
 
     const billed = completeStep(walked(4), 'trigger_billing');
     expect(mrkdwn(dm(billed.state, only(billed.events, 'billing_triggered'))!.blocks)).toContain(

@@ -1,5 +1,6 @@
 // `/book status BK-…|Q-…` and `/book mine`, answered only to the person who asked.
 
+import { loadSlaSnapshot } from '../../../app/sla-snapshot.ts';
 import { findRequestId, findRequestIdsOf, loadBooking } from '../../../db/bookings.ts';
 import type { BookingSnapshot } from '../../../domain/booking/snapshot.ts';
 import type { SlackDeps } from '../../deps.ts';
@@ -41,5 +42,6 @@ async function entryOf(deps: SlackDeps, booking: BookingSnapshot): Promise<Statu
     playbook,
     threadUrl: await deps.workspace.permalink(booking.deskChannel, booking.parentTs),
     roleMention: (role) => roleMention(deps.config, role, booking.region),
+    sla: await loadSlaSnapshot(deps.services.db, deps.config, booking, playbook, deps.services.clock.now()),
   };
 }

@@ -1,4 +1,5 @@
-// `/book`, `/book Q-1234` and `/book help`. The command is acknowledged first; the modal opens after.
+// `/book`, `/book Q-1234`, `/book help` and the sub-commands (status, mine, cancel, reassign,
+// coverage, hours). The command is acknowledged first; the modal or the answer comes after.
 
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
@@ -6,6 +7,8 @@ import { COMMAND } from '../../ids.ts';
 import { openIntake } from '../../open-intake.ts';
 import { helpText } from '../../views/help.ts';
 import { openAdminModal } from './book-admin.ts';
+import { coverageAnswer } from './book-coverage.ts';
+import { hoursAnswer } from './book-hours.ts';
 import { statusAnswer } from './book-status.ts';
 
 const QUOTE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-_/.]{1,39}$/;
@@ -16,9 +19,11 @@ export type BookCommand =
   | { kind: 'status'; target: string }
   | { kind: 'mine' }
   | { kind: 'admin'; action: 'cancel' | 'reassign'; target: string }
+  | { kind: 'coverage'; args: string[] }
+  | { kind: 'hours' }
   | { kind: 'unknown'; text: string };
 
-const KEYWORDS = ['help', 'status', 'mine', 'cancel', 'reassign'];
+const KEYWORDS = ['help', 'status', 'mine', 'cancel', 'reassign', 'coverage', 'hours'];
 
 export function parseBookCommand(text: string): BookCommand {
   const words = text.trim().split(/\s+/).filter(Boolean);
@@ -27,6 +32,8 @@ export function parseBookCommand(text: string): BookCommand {
   const keyword = first.toLowerCase();
   if (words.length === 1 && (keyword === 'help' || keyword === '?')) return { kind: 'help' };
   if (words.length === 1 && keyword === 'mine') return { kind: 'mine' };
+  if (words.length === 1 && keyword === 'hours') return { kind: 'hours' };
+  if (keyword === 'coverage') return { kind: 'coverage', args: words.slice(1) };
   if (words.length === 2 && second && keyword === 'status') return { kind: 'status', target: second };
   if (words.length === 2 && second && (keyword === 'cancel' || keyword === 'reassign')) {
     return { kind: 'admin', action: keyword, target: second };
@@ -56,6 +63,17 @@ export function registerBookCommand(app: App, deps: SlackDeps): void {
       await ack();
       await respond(await statusAnswer(deps, command.user_id, parsed)).catch((error: unknown) =>
         deps.logger.warn('could not answer /book status', { error }),
+      );
+      return;
+    }
+    if (parsed.kind === 'coverage' || parsed.kind === 'hours') {
+      await ack();
+      const answer =
+        parsed.kind === 'hours'
+          ? await hoursAnswer(deps)
+          : await coverageAnswer(deps, command.user_id, parsed.args);
+      await respond(answer).catch((error: unknown) =>
+        deps.logger.warn(`could not answer /book ${parsed.kind}`, { error }),
       );
       return;
     }

@@ -1,0 +1,199 @@
+// The SLA sweep: every minute (node-cron), claim the clocks whose next check has come, let the
+// domain decide what is due, and record it — clock, audit events and the thread pings in the outbox —
+// in one transaction per batch. A clock's alert counter moves in the same commit as its pings, so a
+// restart neither loses a ping nor sends one twice.
+
+import cron, { type ScheduledTask } from 'node-cron';
+import { OUTBOX_KIND } from '../app/outbox-kinds.ts';
+import { audienceMentions } from '../app/sla-audience.ts';
+import { roleOfClock } from '../app/sla-clock-scope.ts';
+import { readClock } from '../app/sla-snapshot.ts';
+import { orderingKeyOf } from '../app/workflow-effects.ts';
+import { type DeskConfig, deskCalendars } from '../config/desk-config.ts';
+import { recordAudit } from '../db/audit-log.ts';
+import { enqueueOutbox, type OutboxEntry } from '../db/outbox.ts';
+import { claimDueClocks, type StoredClock, saveClock } from '../db/sla-clocks.ts';
+import type { Db, Tx } from '../db/types.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { PlaybookRegistry } from '../domain/playbook/registry.ts';
+import { parseRegion, type Region } from '../domain/regions.ts';
+import type { Role } from '../domain/roles.ts';
+import { type FiredAlert, sweepClock } from '../domain/sla/sweep.ts';
+import { WorkflowStateSchema } from '../domain/workflow/state.ts';
+import type { Logger } from '../logger.ts';
+import { slaAlertText } from '../slack/views/sla-alert.ts';
+
+/** Who the desk's own actions are recorded as in the audit log. */
+export const SYSTEM_ACTOR = 'booking-desk';
+
+export interface SlaSweepDeps {
+  db: Db;
+  clock: Clock;
+  config: DeskConfig;
+  playbooks: PlaybookRegistry;
+  logger: Logger;
+  outboxWritten(): void;
+  /** The role group mention, with a covering backup pool when coverage is on at `at`. */
+  groupMention?(role: Role, region: Region, at: Date): Promise<string>;
+  batchSize?: number;
+}
+
+export interface SweepSummary {
+  /** Clocks looked at. */
+  clocks: number;
+  /** Pings written to the outbox. */
+  alerts: number;
+}
+
+export async function sweepSlaClocks(deps: SlaSweepDeps): Promise<SweepSummary> {
+  const batchSize = deps.batchSize ?? 100;
+  const summary: SweepSummary = { clocks: 0, alerts: 0 };
+  for (;;) {
+    const now = deps.clock.now();
+    const batch = await deps.db.$transaction(async (tx) => sweepBatch(tx, deps, now, batchSize));
+    summary.clocks += batch.clocks;
+    summary.alerts += batch.alerts;
+    if (batch.written) deps.outboxWritten();
+    if (batch.clocks < batchSize) return summary;
+  }
+}
+
+async function sweepBatch(tx: Tx, deps: SlaSweepDeps, now: Date, limit: number) {
+  const claimed = await claimDueClocks(tx, now, limit);
+  const requests = new Map(
+    (
+      await tx.bookingRequest.findMany({
+        where: { id: { in: [...new Set(claimed.map((stored) => stored.requestId))] } },
+        select: { id: true, reference: true, region: true, workflow: true },
+      })
+    ).map((request) => [request.id, request]),
+  );
+  let alerts = 0;
+  let written = false;
+  for (const stored of claimed) {
+    const request = requests.get(stored.requestId);
+    if (!request) continue;
+    const region = parseRegion(request.region);
+    const calendar = deskCalendars(deps.config)[region];
+    const result = sweepClock(calendar, stored.clock, now);
+    await saveClock(tx, { requestId: stored.requestId, region, clock: result.clock, at: now });
+    if (result.alerts.length === 0 && !result.newlyBreached) continue;
+
+    const state = WorkflowStateSchema.parse(request.workflow);
+    const playbook = deps.playbooks.get(state.playbook) ?? null;
+    const scope = roleOfClock(stored.clock, state, playbook);
+    const groupMention =
+      scope.role && deps.groupMention ? await deps.groupMention(scope.role, region, now) : undefined;
+    const reading = readClock(result.clock, calendar, now, playbook);
+    const entries: OutboxEntry[] = [];
+    for (const [index, alert] of result.alerts.entries()) {
+      const mentions = audienceMentions(
+        {
+          config: deps.config,
+          region,
+          role: scope.role,
+          ownerId: scope.ownerId,
+          ...(groupMention ? { groupMention } : {}),
+        },
+        alert.type === 'reminder' ? ['step_owner'] : alert.notify,
+      );
+      const text = slaAlertText({
+        reference: request.reference,
+        clockName: scope.clockName,
+        alert:
+          alert.type === 'reminder'
+            ? alert
+            : { type: 'escalation', level: alert.level, repeat: alert.repeat },
+        dueAt: result.clock.dueAt,
+        timeZone: calendar.config.timeZone,
+        remainingMinutes: reading.remainingMinutes,
+        mentions,
+      });
+      await recordAudit(tx, {
+        requestId: stored.requestId,
+        actorId: SYSTEM_ACTOR,
+        action: alert.type === 'reminder' ? 'sla.reminder' : 'sla.escalated',
+        at: now,
+        after: { clock: stored.clock.key, ...describeAlert(alert), mentions },
+      });
+      entries.push({
+        requestId: stored.requestId,
+        kind: OUTBOX_KIND.slaAlert,
+        method: 'chat.postMessage',
+        args: { requestId: stored.requestId, text },
+        idempotencyKey: `${clockIdentity(stored)}:alert:${stored.clock.alertsFired}:${index}`,
+        orderingKey: orderingKeyOf(stored.requestId),
+        at: now,
+      });
+    }
+    if (result.newlyBreached) {
+      await recordAudit(tx, {
+        requestId: stored.requestId,
+        actorId: SYSTEM_ACTOR,
+        action: 'sla.breached',
+        at: now,
+        after: { clock: stored.clock.key, dueAt: result.clock.dueAt, breachedAt: result.clock.breachedAt },
+      });
+    }
+    entries.push({
+      requestId: stored.requestId,
+      kind: OUTBOX_KIND.statusCardUpdate,
+      method: 'chat.update',
+      args: { requestId: stored.requestId },
+      idempotencyKey: `${clockIdentity(stored)}:card:${result.clock.alertsFired}:${result.newlyBreached ? 'breach' : 'alert'}`,
+      orderingKey: orderingKeyOf(stored.requestId),
+      at: now,
+    });
+    await enqueueOutbox(tx, entries);
+    alerts += result.alerts.length;
+    written = true;
+  }
+  return { clocks: claimed.length, alerts, written };
+}
+
+/** A clock key is reused when a step runs again; its start makes each run's keys distinct. */
+function clockIdentity(stored: StoredClock): string {
+  return `${stored.requestId}:sla:${stored.clock.key}:${stored.clock.startedAt.getTime()}`;
+}
+
+function describeAlert(alert: FiredAlert) {
+  return alert.type === 'reminder'
+    ? { type: 'reminder', percent: alert.percent }
+    : { type: 'escalation', level: alert.level, repeat: alert.repeat, notify: alert.notify };
+}
+
+/** Runs the sweep every minute, never two at once in this process; the database keeps instances apart. */
+export class SlaSweeper {
+  private task: ScheduledTask | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(private readonly deps: SlaSweepDeps) {}
+
+  start(): void {
+    if (this.task) return;
+    this.task = cron.schedule('* * * * *', () => void this.sweepNow(), { noOverlap: true });
+    void this.sweepNow();
+  }
+
+  /** One sweep now (also what the minute tick does); concurrent calls share the running sweep. */
+  async sweepNow(): Promise<SweepSummary> {
+    if (this.running) await this.running.catch(() => undefined);
+    const run = sweepSlaClocks(this.deps).catch((error: unknown) => {
+      this.deps.logger.error('SLA sweep failed', { error });
+      return { clocks: 0, alerts: 0 };
+    });
+    this.running = run;
+    try {
+      return await run;
+    } finally {
+      if (this.running === run) this.running = null;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.stop();
+    await this.task?.destroy();
+    this.task = null;
+    await this.running?.catch(() => undefined);
+  }
+}
