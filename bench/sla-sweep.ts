@@ -23,12 +23,12 @@ export interface SweepRow {
   p99: number;
 }
 
-async function seed(database: Database, count: number): Promise<void> {
+async function seed(database: Database, first: number, last: number): Promise<void> {
   const prisma = database.prisma;
   const policy = JSON.stringify(DEFAULT_SLA_POLICY);
   // In chunks: one statement of 100,000 rows is fine on a server but heavy on the embedded database.
-  for (let from = 1; from <= count; from += 10_000) {
-    const to = Math.min(count, from + 9_999);
+  for (let from = first; from <= last; from += 10_000) {
+    const to = Math.min(last, from + 9_999);
     await prisma.$executeRawUnsafe(`
       INSERT INTO "BookingRequest" ("id", "reference", "requesterId", "region", "status", "quoteNumber",
         "deskChannel", "playbookId", "playbookVersion", "workflow", "submittedAt", "updatedAt")
@@ -70,7 +70,7 @@ async function measureBackend(backend: string, database: Database, sizes: readon
   const rows: SweepRow[] = [];
   for (const size of sizes) {
     const have = await database.prisma.slaClock.count();
-    if (have < size) await seed(database, size - have);
+    if (have < size) await seed(database, have + 1, size);
     const samples = await timeSweeps(database, runs);
     rows.push({ backend, openRequests: size, p50: percentile(samples, 50), p99: percentile(samples, 99) });
   }

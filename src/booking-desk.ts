@@ -25,7 +25,7 @@ import type { Logger } from './logger.ts';
 import type { SlackDeps } from './slack/deps.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { createHttpReceiver, healthRoute } from './slack/receiver.ts';
-import { RoleDirectory } from './slack/role-directory.ts';
+import { poolMention, RoleDirectory } from './slack/role-directory.ts';
 import { UserDirectory } from './slack/user-directory.ts';
 import { Workspace } from './slack/workspace.ts';
 
@@ -136,6 +136,13 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     playbooks,
     logger,
     outboxWritten: () => dispatcher.wake(),
+    groupMention: async (role, region, at) =>
+      poolMention(
+        options.deskConfig,
+        role,
+        region,
+        (await coverageAt({ ...services, config: options.deskConfig }, region, role, at)).backup,
+      ),
   });
   app.error(async (error) => {
     logger.error('unhandled error in a Slack listener', { error });

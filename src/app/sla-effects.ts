@@ -1,7 +1,7 @@
 // Applies a planned set of SLA clock changes to a request's stored clocks, inside the caller's
 // transaction: the clocks move in the same commit as the workflow change that moved them.
 
-import { loadClocks, saveClock } from '../db/sla-clocks.ts';
+import { lockClocks, saveClock } from '../db/sla-clocks.ts';
 import type { Tx } from '../db/types.ts';
 import type { Region } from '../domain/regions.ts';
 import { pauseClock, resumeClock, type SlaClock, startClock, stopClock } from '../domain/sla/clock.ts';
@@ -23,7 +23,7 @@ export async function applyClockChanges(
   if (changes.length === 0) return [];
   const calendar = ctx.calendars[scope.region];
   const clocks = new Map(
-    (await loadClocks(tx, scope.requestId)).map((stored) => [stored.clock.key, stored.clock]),
+    (await lockClocks(tx, scope.requestId)).map((stored) => [stored.clock.key, stored.clock]),
   );
   const changed = new Map<string, SlaClock>();
   const update = (clock: SlaClock, next: SlaClock) => {

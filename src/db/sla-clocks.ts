@@ -58,6 +58,15 @@ function columns(clock: SlaClock) {
   };
 }
 
+/**
+ * A request's clocks, locked for this transaction: a workflow change waits for a sweep that holds
+ * one of them and then reads what the sweep wrote, so neither overwrites the other's alert count.
+ */
+export async function lockClocks(tx: Tx, requestId: string): Promise<StoredClock[]> {
+  await tx.$executeRaw`SELECT 1 FROM "SlaClock" WHERE "requestId" = ${requestId}::uuid FOR UPDATE`;
+  return loadClocks(tx, requestId);
+}
+
 export async function loadClocks(db: DbOrTx, requestId: string): Promise<StoredClock[]> {
   const rows = await db.slaClock.findMany({ where: { requestId }, orderBy: { startedAt: 'asc' } });
   return rows.map(clockFromRow);

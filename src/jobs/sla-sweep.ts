@@ -10,7 +10,7 @@ import { roleOfClock } from '../app/sla-clock-scope.ts';
 import { readClock } from '../app/sla-snapshot.ts';
 import { orderingKeyOf } from '../app/workflow-effects.ts';
 import { type DeskConfig, deskCalendars } from '../config/desk-config.ts';
-import { recordAudit } from '../db/audit-log.ts';
+import { type AuditEntry, recordAudit } from '../db/audit-log.ts';
 import { enqueueOutbox, type OutboxEntry } from '../db/outbox.ts';
 import { claimDueClocks, type StoredClock, saveClock } from '../db/sla-clocks.ts';
 import type { Db, Tx } from '../db/types.ts';
@@ -18,6 +18,7 @@ import type { Clock } from '../domain/clock.ts';
 import type { PlaybookRegistry } from '../domain/playbook/registry.ts';
 import { parseRegion, type Region } from '../domain/regions.ts';
 import type { Role } from '../domain/roles.ts';
+import type { SlaClock } from '../domain/sla/clock.ts';
 import { type FiredAlert, sweepClock } from '../domain/sla/sweep.ts';
 import { WorkflowStateSchema } from '../domain/workflow/state.ts';
 import type { Logger } from '../logger.ts';
@@ -58,6 +59,20 @@ export async function sweepSlaClocks(deps: SlaSweepDeps): Promise<SweepSummary> 
   }
 }
 
+type RequestRow = { id: string; reference: string; region: string; workflow: unknown };
+
+/** What one clock's sweep writes: the clock, its audit events and its outbox rows. */
+interface ClockWrites {
+  region: string;
+  clock: SlaClock;
+  audits: AuditEntry[];
+  entries: OutboxEntry[];
+  alerts: number;
+}
+
+/** A clock the sweep cannot handle is looked at again later rather than blocking the others. */
+const RETRY_BROKEN_CLOCK_MS = 15 * 60_000;
+
 async function sweepBatch(tx: Tx, deps: SlaSweepDeps, now: Date, limit: number) {
   const claimed = await claimDueClocks(tx, now, limit);
   const requests = new Map(
@@ -72,83 +87,114 @@ async function sweepBatch(tx: Tx, deps: SlaSweepDeps, now: Date, limit: number) 
   let written = false;
   for (const stored of claimed) {
     const request = requests.get(stored.requestId);
-    if (!request) continue;
-    const region = parseRegion(request.region);
-    const calendar = deskCalendars(deps.config)[region];
-    const result = sweepClock(calendar, stored.clock, now);
-    await saveClock(tx, { requestId: stored.requestId, region, clock: result.clock, at: now });
-    if (result.alerts.length === 0 && !result.newlyBreached) continue;
-
-    const state = WorkflowStateSchema.parse(request.workflow);
-    const playbook = deps.playbooks.get(state.playbook) ?? null;
-    const scope = roleOfClock(stored.clock, state, playbook);
-    const groupMention =
-      scope.role && deps.groupMention ? await deps.groupMention(scope.role, region, now) : undefined;
-    const reading = readClock(result.clock, calendar, now, playbook);
-    const entries: OutboxEntry[] = [];
-    for (const [index, alert] of result.alerts.entries()) {
-      const mentions = audienceMentions(
-        {
-          config: deps.config,
-          region,
-          role: scope.role,
-          ownerId: scope.ownerId,
-          ...(groupMention ? { groupMention } : {}),
-        },
-        alert.type === 'reminder' ? ['step_owner'] : alert.notify,
-      );
-      const text = slaAlertText({
-        reference: request.reference,
-        clockName: scope.clockName,
-        alert:
-          alert.type === 'reminder'
-            ? alert
-            : { type: 'escalation', level: alert.level, repeat: alert.repeat },
-        dueAt: result.clock.dueAt,
-        timeZone: calendar.config.timeZone,
-        remainingMinutes: reading.remainingMinutes,
-        mentions,
-      });
-      await recordAudit(tx, {
+    let writes: ClockWrites;
+    try {
+      if (!request) throw new Error('the clock has no request');
+      writes = await decideClock(deps, stored, request, now);
+    } catch (error) {
+      deps.logger.error('SLA clock could not be swept', {
+        error,
         requestId: stored.requestId,
-        actorId: SYSTEM_ACTOR,
-        action: alert.type === 'reminder' ? 'sla.reminder' : 'sla.escalated',
-        at: now,
-        after: { clock: stored.clock.key, ...describeAlert(alert), mentions },
+        clock: stored.clock.key,
       });
-      entries.push({
-        requestId: stored.requestId,
-        kind: OUTBOX_KIND.slaAlert,
-        method: 'chat.postMessage',
-        args: { requestId: stored.requestId, text },
-        idempotencyKey: `${clockIdentity(stored)}:alert:${stored.clock.alertsFired}:${index}`,
-        orderingKey: orderingKeyOf(stored.requestId),
-        at: now,
-      });
+      const later = new Date(now.getTime() + RETRY_BROKEN_CLOCK_MS);
+      writes = {
+        region: stored.region,
+        clock: { ...stored.clock, nextCheckAt: later },
+        audits: [],
+        entries: [],
+        alerts: 0,
+      };
     }
-    if (result.newlyBreached) {
-      await recordAudit(tx, {
-        requestId: stored.requestId,
-        actorId: SYSTEM_ACTOR,
-        action: 'sla.breached',
-        at: now,
-        after: { clock: stored.clock.key, dueAt: result.clock.dueAt, breachedAt: result.clock.breachedAt },
-      });
+    await saveClock(tx, { requestId: stored.requestId, region: writes.region, clock: writes.clock, at: now });
+    for (const audit of writes.audits) await recordAudit(tx, audit);
+    if (writes.entries.length > 0) {
+      await enqueueOutbox(tx, writes.entries);
+      written = true;
     }
-    entries.push({
-      requestId: stored.requestId,
-      kind: OUTBOX_KIND.statusCardUpdate,
-      method: 'chat.update',
-      args: { requestId: stored.requestId },
-      idempotencyKey: `${clockIdentity(stored)}:card:${result.clock.alertsFired}:${result.newlyBreached ? 'breach' : 'alert'}`,
-      orderingKey: orderingKeyOf(stored.requestId),
-      at: now,
-    });
-    await enqueueOutbox(tx, entries);
-    alerts += result.alerts.length;
-    written = true;
+    alerts += writes.alerts;
   }
   return { clocks: claimed.length, alerts, written };
+}
+
+async function decideClock(
+  deps: SlaSweepDeps,
+  stored: StoredClock,
+  request: RequestRow,
+  now: Date,
+): Promise<ClockWrites> {
+  const region = parseRegion(request.region);
+  const calendar = deskCalendars(deps.config)[region];
+  const result = sweepClock(calendar, stored.clock, now);
+  const writes: ClockWrites = {
+    region,
+    clock: result.clock,
+    audits: [],
+    entries: [],
+    alerts: result.alerts.length,
+  };
+  if (result.alerts.length === 0 && !result.newlyBreached) return writes;
+
+  const state = WorkflowStateSchema.parse(request.workflow);
+  const playbook = deps.playbooks.get(state.playbook) ?? null;
+  const scope = roleOfClock(stored.clock, state, playbook);
+  const groupMention =
+    scope.role && deps.groupMention ? await deps.groupMention(scope.role, region, now) : undefined;
+  const reading = readClock(result.clock, calendar, now, playbook);
+  const base = { requestId: stored.requestId, orderingKey: orderingKeyOf(stored.requestId), at: now };
+  for (const [index, alert] of result.alerts.entries()) {
+    const mentions = audienceMentions(
+      {
+        config: deps.config,
+        region,
+        role: scope.role,
+        ownerId: scope.ownerId,
+        ...(groupMention ? { groupMention } : {}),
+      },
+      alert.type === 'reminder' ? ['step_owner'] : alert.notify,
+    );
+    const text = slaAlertText({
+      reference: request.reference,
+      clockName: scope.clockName,
+      alert:
+        alert.type === 'reminder' ? alert : { type: 'escalation', level: alert.level, repeat: alert.repeat },
+      dueAt: result.clock.dueAt,
+      timeZone: calendar.config.timeZone,
+      remainingMinutes: reading.remainingMinutes,
+      mentions,
+    });
+    writes.audits.push({
+      requestId: stored.requestId,
+      actorId: SYSTEM_ACTOR,
+      action: alert.type === 'reminder' ? 'sla.reminder' : 'sla.escalated',
+      at: now,
+      after: { clock: stored.clock.key, ...describeAlert(alert), mentions },
+    });
+    writes.entries.push({
+      ...base,
+      kind: OUTBOX_KIND.slaAlert,
+      method: 'chat.postMessage',
+      args: { requestId: stored.requestId, text },
+      idempotencyKey: `${clockIdentity(stored)}:alert:${stored.clock.alertsFired}:${index}`,
+    });
+  }
+  if (result.newlyBreached) {
+    writes.audits.push({
+      requestId: stored.requestId,
+      actorId: SYSTEM_ACTOR,
+      action: 'sla.breached',
+      at: now,
+      after: { clock: stored.clock.key, dueAt: result.clock.dueAt, breachedAt: result.clock.breachedAt },
+    });
+  }
+  writes.entries.push({
+    ...base,
+    kind: OUTBOX_KIND.statusCardUpdate,
+    method: 'chat.update',
+    args: { requestId: stored.requestId },
+    idempotencyKey: `${clockIdentity(stored)}:card:${result.clock.alertsFired}:${result.newlyBreached ? 'breach' : 'alert'}`,
+  });
+  return writes;
 }
 
 /** A clock key is reused when a step runs again; its start makes each run's keys distinct. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   clearShortStaffed,
   coverageAt,
@@ -9,7 +9,7 @@ import {
   upcomingShortStaffed,
 } from '../../src/app/coverage.ts';
 import type { DeskConfig } from '../../src/config/desk-config.ts';
-import { type Database, forEachBackend, resetDatabase } from '../support/database.ts';
+import { forEachDatabase } from '../support/database.ts';
 import { aDeskConfig } from '../support/desk-config.ts';
 import { serviceContext } from '../support/services.ts';
 
@@ -34,18 +34,7 @@ describe('periodEndWords', () => {
   });
 });
 
-forEachBackend('coverage', (backend) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await backend.create();
-  });
-  afterAll(async () => {
-    await database.close();
-  });
-  beforeEach(async () => {
-    await resetDatabase(database.prisma);
-  });
-
+forEachDatabase('coverage', (database) => {
   const scopeOf = (config = configWithBillingBackup()) => {
     const { ctx, clock } = serviceContext(database.prisma, MONDAY);
     return { ctx, clock, scope: { ...ctx, config } };

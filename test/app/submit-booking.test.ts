@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { submitBooking } from '../../src/app/submit-booking.ts';
 import { loadBooking } from '../../src/db/bookings.ts';
-import { type Database, forEachBackend, resetDatabase } from '../support/database.ts';
+import { forEachDatabase } from '../support/database.ts';
 import { aDraft, serviceContext } from '../support/services.ts';
 
-forEachBackend('submitting a booking', (backend) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await backend.create();
-  });
-  afterAll(async () => {
-    await database.close();
-  });
-  beforeEach(async () => {
-    await resetDatabase(database.prisma);
-  });
-
+forEachDatabase('submitting a booking', (database) => {
   const command = (overrides: Parameters<typeof aDraft>[0] = {}, intakeViewId: string | null = null) => ({
     requesterId: 'U_REP',
     deskChannel: 'C_DESK',

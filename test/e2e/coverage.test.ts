@@ -3,29 +3,23 @@
 // the backup pool of a role (here: APAC billing for EMEA billing) is mentioned on the step and may
 // act on it, while on ordinary days it is refused.
 
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/slack/ids.ts';
 import { ShiftedClock } from '../../src/system-clock.ts';
 import { mrkdwnTexts } from '../support/block-text.ts';
 import { pgliteTemplate } from '../support/database.ts';
-import { DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
+import { aDeskConfig, DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
 import { type DeskHarness, eventually } from '../support/desk-harness.ts';
 import { bookThroughSlack } from '../support/flows.ts';
 import { hasButton, stepOf, waitForStepMessage, workStep } from '../support/sop-flows.ts';
 import { useDesk } from '../support/use-desk.ts';
 
-// The harness builds its desk from aDeskConfig(); in this file EMEA billing names APAC as its backup.
-vi.mock('../support/desk-config.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../support/desk-config.ts')>();
-  return {
-    ...original,
-    aDeskConfig: () => {
-      const config = original.aDeskConfig();
-      config.regions.EMEA.roles.billing.backup = 'APAC';
-      return config;
-    },
-  };
-});
+/** In this file EMEA billing names APAC as its backup. */
+function configWithBackup() {
+  const config = aDeskConfig();
+  config.regions.EMEA.roles.billing.backup = 'APAC';
+  return config;
+}
 
 /** Monday 23 November 2026, 10:00 in London: an ordinary day. */
 const MONDAY = new Date('2026-11-23T10:00:00Z');
@@ -73,7 +67,7 @@ async function refusedAgain(harness: DeskHarness, userId: string, count: number)
 
 describe('/book coverage', () => {
   const clock = new ShiftedClock(MONDAY);
-  const start = useDesk(() => ({ clock }));
+  const start = useDesk(() => ({ clock, deskConfig: configWithBackup() }));
   // Load the migrated database template before the first test's clock starts.
   beforeAll(() => pgliteTemplate().then(() => undefined));
 

@@ -57,6 +57,13 @@ describe('the booking SOP in the thread', () => {
     );
     expect(actions.filter((action) => action === 'workflow.complete')).toHaveLength(7);
     expect(actions.filter((action) => action === 'workflow.take')).toHaveLength(7);
+    // The approval clock stopped at booking, step 7's own clock at its completion: both met.
+    const clocks = await harness.database.prisma.slaClock.findMany({ orderBy: { key: 'asc' } });
+    const lastStep = DEFAULT_PLAYBOOK.steps.at(-1)!;
+    expect(clocks.map((clock) => [clock.key, clock.status, clock.outcome, clock.targetMinutes])).toEqual([
+      ['approval', 'stopped', 'met', 720],
+      [`step:${lastStep.id}`, 'stopped', 'met', 480],
+    ]);
   }, 60_000);
 
   it('mentions the role group of the request region on each step', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   claimDueOutbox,
   enqueueOutbox,
@@ -7,7 +7,7 @@ import {
   type OutboxEntry,
   rescheduleOutbox,
 } from '../../src/db/outbox.ts';
-import { type Database, forEachBackend, resetDatabase } from '../support/database.ts';
+import { forEachDatabase } from '../support/database.ts';
 
 const t0 = new Date('2026-11-23T10:00:00Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
@@ -24,18 +24,7 @@ function entry(key: string, orderingKey: string): OutboxEntry {
   };
 }
 
-forEachBackend('outbox store', (backend) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await backend.create();
-  });
-  afterAll(async () => {
-    await database.close();
-  });
-  beforeEach(async () => {
-    await resetDatabase(database.prisma);
-  });
-
+forEachDatabase('outbox store', (database) => {
   const enqueue = (...entries: OutboxEntry[]) =>
     database.prisma.$transaction((tx) => enqueueOutbox(tx, entries));
   const claim = (owner: string, now = t0, limit = 10) =>

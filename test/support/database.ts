@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { afterAll, describe } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { type Database, openDatabase, type PrismaClient } from '../../src/db/client.ts';
 import {
   applyMigrations,
@@ -176,4 +176,40 @@ export function forEachBackend(name: string, fn: (backend: TestBackend) => void)
   for (const backend of testBackends()) {
     describe(`${name} [${backend.name}]`, () => fn(backend));
   }
+}
+
+/** A test's view of the database a `forEachDatabase` block opened: `database.prisma` at test time. */
+export interface DatabaseHandle {
+  readonly prisma: PrismaClient;
+}
+
+/**
+ * `forEachBackend`, with one database per backend opened before the block's tests, emptied before
+ * each test and closed after them.
+ */
+export function forEachDatabase(
+  name: string,
+  fn: (database: DatabaseHandle, backend: TestBackend) => void,
+): void {
+  forEachBackend(name, (backend) => {
+    let opened: Database | undefined;
+    beforeAll(async () => {
+      opened = await backend.create();
+    });
+    afterAll(async () => {
+      await opened?.close();
+    });
+    beforeEach(async () => {
+      if (opened) await resetDatabase(opened.prisma);
+    });
+    fn(
+      {
+        get prisma() {
+          if (!opened) throw new Error('the test database is not open yet');
+          return opened.prisma;
+        },
+      },
+      backend,
+    );
+  });
 }

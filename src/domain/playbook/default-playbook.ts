@@ -16,8 +16,8 @@ const input = {
   slas: {
     // From submission until the order is booked in the CRM.
     approval: { businessHours: 12, stoppedBy: { stepId: 'create_order', on: 'completed' } },
-    // From submission until order management first acts on the request.
-    response: { businessHours: 6, stoppedBy: { stepId: 'verify_quote', on: 'first_action' } },
+    // From a requester's escalation until the desk answers in the thread or acts on the step.
+    response: { businessHours: 6 },
   },
   amendments: {
     // New commercial terms invalidate every check made so far: start again from the quote.

@@ -43,9 +43,7 @@ export function findPlaybookProblems(playbook: Playbook): PlaybookProblem[] {
       );
   });
 
-  for (const clock of ['approval', 'response'] as const) {
-    known(['slas', clock, 'stoppedBy', 'stepId'], playbook.slas[clock].stoppedBy.stepId);
-  }
+  known(['slas', 'approval', 'stoppedBy', 'stepId'], playbook.slas.approval.stoppedBy.stepId);
   for (const change of ['commercialChange', 'otherChange'] as const) {
     const point: ResumePoint = playbook.amendments[change];
     if (point.resumeAt === 'step') known(['amendments', change, 'stepId'], point.stepId);

@@ -90,6 +90,13 @@ export const SlaSettingSchema = z.strictObject({
 });
 export type SlaSetting = z.infer<typeof SlaSettingSchema>;
 
+/**
+ * The response SLA of a requester's escalation: from opening the case until someone from the desk
+ * replies in the request's thread or acts on its active step (take, complete, reject, request changes).
+ */
+export const ResponseSlaSchema = z.strictObject({ businessHours: BusinessHoursSchema });
+export type ResponseSla = z.infer<typeof ResponseSlaSchema>;
+
 /** Where an amendment resumes: the step that asked for changes (or the active one), or a named step. */
 export const ResumePointSchema = z.discriminatedUnion('resumeAt', [
   z.strictObject({ resumeAt: z.literal('requesting_step') }),
@@ -102,7 +109,7 @@ export const PlaybookShapeSchema = z.strictObject({
   version: z.number().int().positive('must be a positive whole number'),
   name: LabelSchema,
   steps: z.array(StepSchema).min(1, 'must declare at least one step'),
-  slas: z.strictObject({ approval: SlaSettingSchema, response: SlaSettingSchema }),
+  slas: z.strictObject({ approval: SlaSettingSchema, response: ResponseSlaSchema }),
   amendments: z.strictObject({ commercialChange: ResumePointSchema, otherChange: ResumePointSchema }),
 });
 export type Playbook = z.infer<typeof PlaybookShapeSchema>;

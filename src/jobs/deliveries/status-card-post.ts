@@ -1,9 +1,10 @@
 // Posts a request's status card as the parent of its thread in the desk channel.
 
+import { loadSlaSnapshot } from '../../app/sla-snapshot.ts';
 import { loadBooking, setParentTs } from '../../db/bookings.ts';
-import { statusCard } from '../../slack/views/status-card.ts';
 import { asBlocks } from '../../slack/web-api-types.ts';
 import { type Delivery, findAlreadyPosted, outboxMetadata, requestIdOf } from './delivery.ts';
+import { renderCard } from './render.ts';
 
 export const deliverStatusCardPost: Delivery = async (row, ctx) => {
   const booking = await loadBooking(ctx.db, requestIdOf(row));
@@ -12,7 +13,10 @@ export const deliverStatusCardPost: Delivery = async (row, ctx) => {
     return { channel: booking.deskChannel, ts: booking.parentTs, skipped: 'already posted' };
 
   const earlier = await findAlreadyPosted(ctx, row, booking.deskChannel);
-  const card = statusCard(booking);
+  const playbook = ctx.playbooks.get(booking.workflow.playbook);
+  if (!playbook) throw new Error(`playbook of ${booking.reference} is not deployed`);
+  const sla = await loadSlaSnapshot(ctx.db, ctx.config, booking, playbook, ctx.clock.now());
+  const card = renderCard(booking, playbook, ctx.config, sla);
   const ts =
     earlier ??
     String(

@@ -14,6 +14,7 @@ export function helpText(): string {
     `• \`${COMMAND} reassign BK-…\` and \`${COMMAND} cancel BK-…\` are for desk admins.`,
     `• Desk admins: \`${COMMAND} coverage EMEA 2026-12-24 [role] [reason]\` marks a date short-staffed (the role's backup region covers that day); \`${COMMAND} coverage clear EMEA 2026-12-24 [role]\` clears it.`,
     `• \`${COMMAND} help\` shows this message.`,
-    `After you submit, the desk works the request in its own thread in the desk channel and you get a DM with the reference.`,
+    `After you submit, the desk works the request in its own thread in the desk channel and you get a DM with the reference and the approval due time (12 business hours in the region's support hours).`,
+    `If it cannot wait, press *Escalate* on its card or in your DM: Sales Support is pinged and the desk answers within 6 business hours (not during month-, quarter- or year-end windows).`,
   ].join('\n');
 }

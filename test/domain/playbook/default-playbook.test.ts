@@ -22,10 +22,10 @@ describe('the default subscription-booking playbook', () => {
     ]);
   });
 
-  it('declares the SLAs as settings: approval 12h stopped by booking, response 6h stopped by the first action', () => {
+  it('declares the SLAs as settings: approval 12h stopped by booking, response 6h', () => {
     expect(DEFAULT_PLAYBOOK.slas).toEqual({
       approval: { businessHours: 12, stoppedBy: { stepId: 'create_order', on: 'completed' } },
-      response: { businessHours: 6, stoppedBy: { stepId: 'verify_quote', on: 'first_action' } },
+      response: { businessHours: 6 },
     });
     expect(DEFAULT_PLAYBOOK.steps.filter((candidate) => candidate.slaBusinessHours).map((s) => s.id)).toEqual(
       ['verify_acknowledgements'],

@@ -22,7 +22,7 @@ function aPlaybook(overrides: Partial<PlaybookInput> = {}): PlaybookInput {
     steps: [aStep('one'), aStep('two'), aStep('three'), aStep('four')],
     slas: {
       approval: { businessHours: 12, stoppedBy: { stepId: 'three', on: 'completed' } },
-      response: { businessHours: 6, stoppedBy: { stepId: 'one', on: 'first_action' } },
+      response: { businessHours: 6 },
     },
     amendments: {
       commercialChange: { resumeAt: 'step', stepId: 'one' },
@@ -148,7 +148,7 @@ describe('playbook validation', () => {
   it('refuses playbook SLAs that are not positive or are stopped by an unknown step', () => {
     const slas = {
       approval: { businessHours: 0, stoppedBy: { stepId: 'three', on: 'completed' as const } },
-      response: { businessHours: 6, stoppedBy: { stepId: 'one', on: 'first_action' as const } },
+      response: { businessHours: 6 },
     };
     expect(errorsOf(aPlaybook({ slas }))).toEqual([
       'slas.approval.businessHours: must be a positive number of business hours',
