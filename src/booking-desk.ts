@@ -7,6 +7,7 @@ import { App, LogLevel } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { ServiceContext } from './app/context.ts';
 import { coverageAt } from './app/coverage.ts';
+import { type KpiQuery, loadDeskKpis } from './app/kpis.ts';
 import { type DeskConfig, deskCalendars } from './config/desk-config.ts';
 import type { Env } from './config/env.ts';
 import type { Database } from './db/client.ts';
@@ -14,25 +15,37 @@ import { releaseAllOutboxLeases } from './db/outbox.ts';
 import type { Clock } from './domain/clock.ts';
 import { DEFAULT_PLAYBOOK } from './domain/playbook/default-playbook.ts';
 import { createPlaybookRegistry } from './domain/playbook/registry.ts';
-import { DELIVERIES } from './jobs/deliveries/index.ts';
+import { createDeliveries } from './jobs/deliveries/index.ts';
 import {
   DEFAULT_OUTBOX_OPTIONS,
   OutboxDispatcher,
   type OutboxDispatcherOptions,
 } from './jobs/outbox-dispatcher.ts';
+import { RetentionJob } from './jobs/retention.ts';
 import { SlaSweeper } from './jobs/sla-sweep.ts';
+import { SurveyJob } from './jobs/survey.ts';
 import type { Logger } from './logger.ts';
 import type { SlackDeps } from './slack/deps.ts';
+import { exportRoute } from './slack/export-route.ts';
+import { HomePublisher } from './slack/home-publisher.ts';
+import { latestSatisfaction } from './slack/listeners/commands/book-stats.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { createHttpReceiver, healthRoute } from './slack/receiver.ts';
 import { poolMention, RoleDirectory } from './slack/role-directory.ts';
 import { UserDirectory } from './slack/user-directory.ts';
+import { kpiHomeBlocks } from './slack/views/kpi-report.ts';
 import { Workspace } from './slack/workspace.ts';
 
 export interface BookingDeskOptions {
   env: Pick<
     Env,
-    'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'PORT' | 'LOG_LEVEL'
+    | 'SLACK_BOT_TOKEN'
+    | 'SLACK_SIGNING_SECRET'
+    | 'SLACK_APP_TOKEN'
+    | 'SLACK_API_URL'
+    | 'PORT'
+    | 'LOG_LEVEL'
+    | 'ADMIN_TOKEN'
   >;
   deskConfig: DeskConfig;
   database: Database;
@@ -41,12 +54,21 @@ export interface BookingDeskOptions {
   outbox?: Partial<OutboxDispatcherOptions>;
   /** Runs the SLA sweep every minute (default). Tests turn it off and call `sla.sweepNow()`. */
   scheduleSlaSweep?: boolean;
+  /**
+   * Runs the quarterly survey job every 15 minutes (default: as scheduleSlaSweep). Tests turn it off
+   * and call `survey.runNow()`.
+   */
+  scheduleSurvey?: boolean;
+  /** Runs the retention purge daily at 03:15 UTC (default: as scheduleSlaSweep). Tests call `retention.runNow()`. */
+  scheduleRetention?: boolean;
 }
 
 export interface BookingDesk {
   readonly app: App;
   readonly dispatcher: OutboxDispatcher;
   readonly sla: SlaSweeper;
+  readonly survey: SurveyJob;
+  readonly retention: RetentionJob;
   /** Starts taking Slack requests and delivering the outbox; resolves with the HTTP port (HTTP mode). */
   start(): Promise<{ port: number | null }>;
   /** Stops taking requests, then lets the outbox finish its in-flight batch. */
@@ -60,11 +82,26 @@ const BOLT_LOG_LEVEL: Record<Env['LOG_LEVEL'], LogLevel> = {
   error: LogLevel.ERROR,
 };
 
+const CURRENT_QUARTER: KpiQuery = { kind: 'quarter', which: 'current', region: null, role: null };
+
 export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
   const { env, database, clock, logger } = options;
   const logLevel = BOLT_LOG_LEVEL[env.LOG_LEVEL];
   const slackApiUrl = env.SLACK_API_URL;
   const healthCheck = () => database.ping();
+  // GET /admin/export (CSV exports, ADMIN_TOKEN); Bolt serves custom routes in both modes.
+  const adminRoutes = [
+    exportRoute({
+      adminToken: env.ADMIN_TOKEN,
+      logger,
+      context: () => ({
+        db: database.prisma,
+        calendars: deskCalendars(options.deskConfig),
+        playbooks,
+        now: clock.now(),
+      }),
+    }),
+  ];
 
   const app = env.SLACK_APP_TOKEN
     ? new App({
@@ -73,7 +110,7 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
         socketMode: true,
         logLevel,
         clientOptions: { slackApiUrl, retryConfig: { retries: 2 } },
-        customRoutes: [healthRoute(healthCheck)],
+        customRoutes: [healthRoute(healthCheck), ...adminRoutes],
         installerOptions: { port: env.PORT },
       })
     : new App({
@@ -81,6 +118,7 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
         receiver: createHttpReceiver({
           signingSecret: env.SLACK_SIGNING_SECRET ?? '',
           healthCheck,
+          routes: adminRoutes,
           logLevel,
         }),
         logLevel,
@@ -103,7 +141,7 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     config: options.deskConfig,
     clock,
     logger,
-    deliveries: DELIVERIES,
+    deliveries: createDeliveries(() => home),
     options: { ...DEFAULT_OUTBOX_OPTIONS, owner: `desk-${randomUUID()}`, ...options.outbox },
   });
 
@@ -116,17 +154,31 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     slaPolicy: options.deskConfig.sla,
     outboxWritten: () => dispatcher.wake(),
   };
+  const roles = new RoleDirectory(app.client, options.deskConfig, {
+    clock,
+    coverage: async (region, role, at) =>
+      (await coverageAt({ ...services, config: options.deskConfig }, region, role, at)).backup,
+  });
+  const workspace = new Workspace(app.client);
+  const home = new HomePublisher({
+    services,
+    config: options.deskConfig,
+    roles,
+    workspace,
+    // The lead's Home shows this quarter's KPIs with the latest survey's satisfaction.
+    kpiBlocks: async () => {
+      const report = await loadDeskKpis(services, options.deskConfig, CURRENT_QUARTER);
+      return kpiHomeBlocks(report, await latestSatisfaction(deps, report));
+    },
+  });
   const deps: SlackDeps = {
     services,
     config: options.deskConfig,
     logger,
     users: new UserDirectory(app.client),
-    roles: new RoleDirectory(app.client, options.deskConfig, {
-      clock,
-      coverage: async (region, role, at) =>
-        (await coverageAt({ ...services, config: options.deskConfig }, region, role, at)).backup,
-    }),
-    workspace: new Workspace(app.client),
+    roles,
+    workspace,
+    home,
   };
   registerListeners(app, deps);
   const sla = new SlaSweeper({
@@ -144,6 +196,19 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
         (await coverageAt({ ...services, config: options.deskConfig }, region, role, at)).backup,
       ),
   });
+  const survey = new SurveyJob({
+    db: database.prisma,
+    clock,
+    config: options.deskConfig,
+    logger,
+    outboxWritten: () => dispatcher.wake(),
+  });
+  const retention = new RetentionJob({
+    db: database.prisma,
+    clock,
+    months: options.deskConfig.retention.months,
+    logger,
+  });
   app.error(async (error) => {
     logger.error('unhandled error in a Slack listener', { error });
   });
@@ -152,17 +217,23 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     app,
     dispatcher,
     sla,
+    survey,
+    retention,
     async start() {
       const started = (await app.start(env.PORT)) as unknown;
       if (database.kind === 'pglite') await releaseAllOutboxLeases(database.prisma);
       dispatcher.start();
       if (options.scheduleSlaSweep ?? true) sla.start();
+      if (options.scheduleSurvey ?? options.scheduleSlaSweep ?? true) survey.start();
+      if (options.scheduleRetention ?? options.scheduleSlaSweep ?? true) retention.start();
       const address = env.SLACK_APP_TOKEN ? null : (started as Server).address();
       return { port: address && typeof address === 'object' ? address.port : null };
     },
     async stop() {
       await app.stop();
       await sla.stop();
+      await survey.stop();
+      await retention.stop();
       await dispatcher.stop();
     },
   };

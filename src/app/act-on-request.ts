@@ -17,6 +17,7 @@ import type { Refusal } from '../domain/workflow/refusals.ts';
 import { isClosed, type WorkflowState, WorkflowStateSchema } from '../domain/workflow/state.ts';
 import type { ServiceContext } from './context.ts';
 import { endOpenCase } from './escalation-cases.ts';
+import { refreshHomes, touchedHomes } from './home-refresh.ts';
 import { OUTBOX_KIND } from './outbox-kinds.ts';
 import { applyClockChanges } from './sla-effects.ts';
 import { cardUpdate, changedStepIds, workflowEffects } from './workflow-effects.ts';
@@ -98,10 +99,9 @@ export async function actOnRequest(ctx: ServiceContext, request: ActRequest): Pr
         version: decided.state.version,
         at: now,
       };
-      await enqueueOutbox(tx, [
-        ...workflowEffects(decided.events, effects, changedStepIds(state, decided.state)),
-        cardUpdate(effects),
-      ]);
+      const changed = changedStepIds(state, decided.state);
+      await enqueueOutbox(tx, [...workflowEffects(decided.events, effects, changed), cardUpdate(effects)]);
+      await refreshHomes(tx, touchedHomes(state, decided.state, changed, playbook, row), now);
       return true;
     });
     if (committed) {

@@ -9,5 +9,10 @@ export const OUTBOX_KIND = {
   threadNote: 'thread.note',
   slaAlert: 'sla.alert',
   ephemeral: 'ephemeral',
+  /** App Homes to publish again (debounced: one waiting row per audience). */
+  homeRefresh: 'home.refresh',
+  /** The quarterly satisfaction survey's DM (Rate the desk) and its one reminder. */
+  surveyInvitation: 'survey.invitation',
+  surveyReminder: 'survey.reminder',
 } as const;
 export type OutboxKind = (typeof OUTBOX_KIND)[keyof typeof OUTBOX_KIND];

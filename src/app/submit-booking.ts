@@ -17,6 +17,7 @@ import type { BookingDraft } from '../domain/booking/intake.ts';
 import { planClockChanges } from '../domain/sla/plan.ts';
 import { startWorkflow } from '../domain/workflow/start.ts';
 import type { ServiceContext } from './context.ts';
+import { refreshHomes } from './home-refresh.ts';
 import { OUTBOX_KIND } from './outbox-kinds.ts';
 import { applyClockChanges } from './sla-effects.ts';
 import { workflowEffects } from './workflow-effects.ts';
@@ -91,6 +92,16 @@ function record(
         events: started.events,
         playbook: ctx.playbook,
       }),
+    );
+    const firstRole = ctx.playbook.steps[0]?.role;
+    await refreshHomes(
+      tx,
+      {
+        users: [command.requesterId],
+        roles: firstRole ? [{ role: firstRole, region: command.draft.region }] : [],
+        deskAdmins: true,
+      },
+      now,
     );
     await recordAudit(tx, {
       requestId,

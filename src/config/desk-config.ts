@@ -92,6 +92,36 @@ export const DeskConfigSchema = z.strictObject({
     }),
   /** Reminders before an SLA lapses and the escalation levels after. */
   sla: SlaPolicySchema.prefault({}),
+  /** The desk's KPI targets, shown against the figures on the lead's Home and in /book stats. */
+  kpis: z
+    .strictObject({
+      /** Share of orders reaching billing that billing does not reject, in percent. */
+      approvalAccuracyTarget: z.number().min(0).max(100).default(95),
+      /** Share of approval and response SLAs met, in percent. */
+      slaAttainmentTarget: z.number().min(0).max(100).default(95),
+      /** Share of 4s and 5s in the quarterly satisfaction survey, in percent. */
+      satisfactionTarget: z.number().min(0).max(100).default(92),
+    })
+    .prefault({}),
+  /** The quarterly satisfaction survey of everyone who submitted a request in the quarter before. */
+  survey: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** One reminder this many business days after the survey was sent (in the requester's region). */
+      reminderAfterBusinessDays: z.number().int().min(1).max(20).default(3),
+    })
+    .prefault({}),
+  /** How long requests and audit events are kept; a daily job purges older ones. */
+  retention: z
+    .strictObject({
+      months: z
+        .number()
+        .int()
+        .min(12, { error: 'must be at least 12 months: the desk reports on the year before' })
+        .max(240)
+        .default(24),
+    })
+    .prefault({}),
   intake: z
     .strictObject({
       maxBackdateDays: z.number().int().min(0).max(365).default(30),

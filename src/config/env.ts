@@ -26,6 +26,11 @@ export const EnvSchema = z.object({
     .default(3000),
   BOOKING_DESK_CONFIG: z.string().min(1).default('booking-desk.yml'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Bearer token of the CSV export endpoint (/admin/export); the endpoint is off without it. */
+  ADMIN_TOKEN: z
+    .string()
+    .min(32, { error: 'must be at least 32 characters (e.g. openssl rand -hex 32)' })
+    .optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -12,6 +12,9 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** Statuses after which nothing more happens to a request. */
+export const CLOSED_STATUSES: readonly RequestStatus[] = ['completed', 'rejected', 'withdrawn', 'cancelled'];
+
 /** Statuses that hold a quote number: a second request for the same quote is refused. */
 export const QUOTE_HOLDING_STATUSES: readonly RequestStatus[] = [
   'submitted',

@@ -3,7 +3,6 @@
 // in one transaction per batch. A clock's alert counter moves in the same commit as its pings, so a
 // restart neither loses a ping nor sends one twice.
 
-import cron, { type ScheduledTask } from 'node-cron';
 import { OUTBOX_KIND } from '../app/outbox-kinds.ts';
 import { audienceMentions } from '../app/sla-audience.ts';
 import { roleOfClock } from '../app/sla-clock-scope.ts';
@@ -23,6 +22,7 @@ import { type FiredAlert, sweepClock } from '../domain/sla/sweep.ts';
 import { WorkflowStateSchema } from '../domain/workflow/state.ts';
 import type { Logger } from '../logger.ts';
 import { slaAlertText } from '../slack/views/sla-alert.ts';
+import { ScheduledJob } from './scheduled-job.ts';
 
 /** Who the desk's own actions are recorded as in the audit log. */
 export const SYSTEM_ACTOR = 'booking-desk';
@@ -208,38 +208,31 @@ function describeAlert(alert: FiredAlert) {
     : { type: 'escalation', level: alert.level, repeat: alert.repeat, notify: alert.notify };
 }
 
-/** Runs the sweep every minute, never two at once in this process; the database keeps instances apart. */
+/** Runs the sweep every minute (and once at start); the database keeps instances apart. */
 export class SlaSweeper {
-  private task: ScheduledTask | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly job: ScheduledJob<SweepSummary>;
 
-  constructor(private readonly deps: SlaSweepDeps) {}
+  constructor(deps: SlaSweepDeps) {
+    this.job = new ScheduledJob({
+      name: 'SLA sweep',
+      schedule: '* * * * *',
+      runOnStart: true,
+      run: () => sweepSlaClocks(deps),
+      onError: () => ({ clocks: 0, alerts: 0 }),
+      logger: deps.logger,
+    });
+  }
 
   start(): void {
-    if (this.task) return;
-    this.task = cron.schedule('* * * * *', () => void this.sweepNow(), { noOverlap: true });
-    void this.sweepNow();
+    this.job.start();
   }
 
-  /** One sweep now (also what the minute tick does); concurrent calls share the running sweep. */
-  async sweepNow(): Promise<SweepSummary> {
-    if (this.running) await this.running.catch(() => undefined);
-    const run = sweepSlaClocks(this.deps).catch((error: unknown) => {
-      this.deps.logger.error('SLA sweep failed', { error });
-      return { clocks: 0, alerts: 0 };
-    });
-    this.running = run;
-    try {
-      return await run;
-    } finally {
-      if (this.running === run) this.running = null;
-    }
+  /** One sweep now (also what the minute tick does); a call during a sweep waits for it first. */
+  sweepNow(): Promise<SweepSummary> {
+    return this.job.runNow();
   }
 
-  async stop(): Promise<void> {
-    await this.task?.stop();
-    await this.task?.destroy();
-    this.task = null;
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 }

@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../app/context.ts';
 import type { DeskConfig } from '../config/desk-config.ts';
 import type { Logger } from '../logger.ts';
+import type { HomePublisher } from './home-publisher.ts';
 import type { RoleDirectory } from './role-directory.ts';
 import type { UserDirectory } from './user-directory.ts';
 import type { Workspace } from './workspace.ts';
@@ -13,4 +14,5 @@ export interface SlackDeps {
   users: UserDirectory;
   roles: RoleDirectory;
   workspace: Workspace;
+  home: HomePublisher;
 }

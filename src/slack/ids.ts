@@ -13,6 +13,8 @@ export const CALLBACK = {
   adminReassign: 'admin_reassign',
   /** The requester's escalation form (category and reason); private_metadata is the request id. */
   requestEscalate: 'request_escalate',
+  /** The quarterly survey's form (score and comment); private_metadata is the invitation id. */
+  surveyAnswer: 'survey_answer',
 } as const;
 
 export const ACTION = {
@@ -31,6 +33,8 @@ export const ACTION = {
   requestEscalate: 'request_escalate',
   /** Retry of a Slack message the outbox gave up on (desk admins' Home); see retryDeliveryActionId. */
   retryDelivery: 'retry_delivery',
+  /** Rate the desk, in the quarterly survey's DM and its reminder; value is the invitation id. */
+  surveyRate: 'survey_rate',
 } as const;
 
 /** Each Retry button on one Home needs its own action_id (Slack wants them unique per surface). */
@@ -40,6 +44,24 @@ export function retryDeliveryActionId(outboxId: string): string {
 
 /** Matches every retryDeliveryActionId; the button's value carries the outbox row id. */
 export const RETRY_DELIVERY_ACTION_PATTERN = new RegExp(`^${ACTION.retryDelivery}\\|\\d+$`);
+
+/** Take it on the Home queue: one action_id per row (unique on the surface); value as stepTargetValue. */
+export function homeTakeActionId(index: number): string {
+  return `${ACTION.stepTake}|home|${index}`;
+}
+
+/** The step's own Take it button and the Home queue's. */
+export const STEP_TAKE_ACTION_PATTERN = new RegExp(`^${ACTION.stepTake}(\\|home\\|\\d+)?$`);
+
+export const HOME_SECTIONS = ['mine', 'queue', 'holding'] as const;
+export type HomeSection = (typeof HOME_SECTIONS)[number];
+
+/** Previous/Next on a Home list; the value carries the page to show. */
+export function homePageActionId(section: HomeSection, direction: 'previous' | 'next'): string {
+  return `home_page|${section}|${direction}`;
+}
+
+export const HOME_PAGE_ACTION_PATTERN = /^home_page\|(mine|queue|holding)\|(previous|next)$/;
 
 /** Every step button and the checklist carry which request and step they act on. */
 export interface StepTarget {

@@ -3,7 +3,7 @@
 // and a health check for load balancers.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPReceiver, type LogLevel } from '@slack/bolt';
+import { type CustomRoute, HTTPReceiver, type LogLevel } from '@slack/bolt';
 
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
@@ -11,6 +11,8 @@ export interface HttpReceiverOptions {
   signingSecret: string;
   healthCheck: () => Promise<boolean>;
   logLevel: LogLevel;
+  /** More routes besides /healthz (e.g. the admin export). */
+  routes?: CustomRoute[];
   /** Wall-clock seconds; injectable for tests of the window itself. */
   nowSeconds?: () => number;
 }
@@ -34,7 +36,7 @@ export function createHttpReceiver(options: HttpReceiverOptions): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     logLevel: options.logLevel,
-    customRoutes: [healthRoute(options.healthCheck)],
+    customRoutes: [healthRoute(options.healthCheck), ...(options.routes ?? [])],
   });
   const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   const forward = receiver.requestListener;

@@ -70,6 +70,12 @@ export class RoleDirectory {
     return { userId, roles, isDeskAdmin: await this.isMember(userId, this.config.deskAdmins) };
   }
 
+  /** Everyone a members entry names (its group's members and its users). */
+  async membersOf(members: Members): Promise<string[]> {
+    const group = members.usergroup ? await this.groupMembers(members.usergroup) : new Set<string>();
+    return [...new Set([...group, ...members.users])];
+  }
+
   /** Sales Support answers requesters' escalations. */
   async isSalesSupport(userId: string): Promise<boolean> {
     return this.isMember(userId, this.config.salesSupport);

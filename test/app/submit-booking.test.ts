@@ -55,6 +55,21 @@ forEachDatabase('submitting a booking', (database) => {
     expect(nudges.count).toBe(1);
   });
 
+  it('asks for the Homes it touched to be published again, once while one is still waiting', async () => {
+    const { ctx } = serviceContext(database.prisma);
+    await submitBooking(ctx, command({ quoteNumber: 'Q-1' }));
+    await submitBooking(ctx, command({ quoteNumber: 'Q-2' }));
+    const refreshes = await database.prisma.outboxMessage.findMany({
+      where: { kind: 'home.refresh' },
+      orderBy: { id: 'asc' },
+    });
+    expect(refreshes.map((row) => row.orderingKey)).toEqual([
+      'home:users:U_REP',
+      'home:role:EMEA:order_management',
+      'home:desk-admins',
+    ]);
+  });
+
   it('numbers references per year', async () => {
     const { ctx, clock } = serviceContext(database.prisma);
     await submitBooking(ctx, command({ quoteNumber: 'Q-1' }));
@@ -80,7 +95,7 @@ forEachDatabase('submitting a booking', (database) => {
       holder: { reference: 'BK-2026-000001', status: 'submitted', deskChannel: 'C_DESK' },
     });
     expect(await database.prisma.bookingRequest.count()).toBe(1);
-    expect(await database.prisma.outboxMessage.count()).toBe(3);
+    expect(await database.prisma.outboxMessage.count({ where: { requestId: { not: null } } })).toBe(3);
     expect(await database.prisma.referenceCounter.findUnique({ where: { year: 2026 } })).toMatchObject({
       last: 1,
     });
@@ -99,7 +114,7 @@ forEachDatabase('submitting a booking', (database) => {
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toHaveLength(5);
     expect(await database.prisma.bookingRequest.count()).toBe(1);
-    expect(await database.prisma.outboxMessage.count()).toBe(3);
+    expect(await database.prisma.outboxMessage.count({ where: { requestId: { not: null } } })).toBe(3);
   });
 
   it('answers a replayed submission of the same modal with the first reference', async () => {

@@ -115,7 +115,10 @@ describe('/book intake', () => {
       status: 'submitted',
     });
     await eventually(
-      async () => (await harness.database.prisma.outboxMessage.count({ where: { status: 'sent' } })) === 3,
+      async () =>
+        (await harness.database.prisma.outboxMessage.count({
+          where: { status: 'sent', requestId: { not: null } },
+        })) === 3,
       'every outbox row marked sent',
     );
     // The card, the first step in its thread, and the DM: each posted once.

@@ -83,6 +83,7 @@ describe('npm start', () => {
       expect((await second.exited).code).toBe(0);
       expect(emulator.dmWith(PEOPLE.rep.id)).toHaveLength(1);
       expect(cardsIn(emulator)).toHaveLength(1);
-    });
+      // Two cold starts of `npm start` (tsx, migrations) on a busy 2-core machine.
+    }, 90_000);
   });
 });

@@ -39,6 +39,8 @@ export interface DeskHarnessOptions {
   deskConfig?: DeskConfig;
   /** Runs the minute SLA sweep on node-cron; off by default: tests call `desk.sla.sweepNow()`. */
   scheduleSlaSweep?: boolean;
+  /** ADMIN_TOKEN: turns on GET /admin/export (off by default, as in production without it). */
+  adminToken?: string;
 }
 
 export async function startEmulator(): Promise<SlackEmulator> {
@@ -77,6 +79,7 @@ export async function startDesk(options: DeskHarnessOptions = {}): Promise<DeskH
       SLACK_API_URL: emulator.apiUrl,
       PORT: 0,
       LOG_LEVEL: 'error',
+      ADMIN_TOKEN: options.adminToken,
     },
     deskConfig: options.deskConfig ?? aDeskConfig(),
     scheduleSlaSweep: options.scheduleSlaSweep ?? false,

@@ -10,6 +10,7 @@ export function helpText(): string {
     `• \`${COMMAND} status BK-2026-000123\` (or a quote number) shows where a request stands.`,
     `• \`${COMMAND} mine\` lists your requests.`,
     `• \`${COMMAND} hours\` shows each region now: open or closed, next opening, holidays, period end.`,
+    `• \`${COMMAND} stats [month|quarter|last-month|last-quarter] [region]\` shows the desk KPIs (desk admins and role holders).`,
     `• \`${COMMAND} coverage\` lists each region's backups and the dates marked short-staffed.`,
     `• \`${COMMAND} reassign BK-…\` and \`${COMMAND} cancel BK-…\` are for desk admins.`,
     `• Desk admins: \`${COMMAND} coverage EMEA 2026-12-24 [role] [reason]\` marks a date short-staffed (the role's backup region covers that day); \`${COMMAND} coverage clear EMEA 2026-12-24 [role]\` clears it.`,

@@ -7,7 +7,7 @@ import type { SlackDeps } from '../../deps.ts';
 import { RETRY_DELIVERY_ACTION_PATTERN } from '../../ids.ts';
 import { retryRefusalModal } from '../../views/failed-deliveries.ts';
 import { asView } from '../../web-api-types.ts';
-import { isDeskAdmin, publishHome } from '../events/app-home-opened.ts';
+import { isDeskAdmin } from '../events/app-home-opened.ts';
 
 const OUTBOX_ID = /^\d{1,19}$/;
 
@@ -24,7 +24,7 @@ export function registerRetryDelivery(app: App, deps: SlackDeps): void {
         client.views.open({ trigger_id: body.trigger_id, view: asView(retryRefusalModal()) }),
       );
     await retryFailedDelivery(deps.services, { outboxId: BigInt(value), actor });
-    await tell(deps, () => publishHome(deps, client, userId));
+    await tell(deps, () => deps.home.publish(client, userId));
   });
 }
 

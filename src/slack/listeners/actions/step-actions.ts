@@ -7,7 +7,7 @@ import { actOnRequest, probeCommand } from '../../../app/act-on-request.ts';
 import type { WorkflowCommand } from '../../../domain/workflow/commands.ts';
 import type { Refusal } from '../../../domain/workflow/refusals.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { ACTION, parseStepTarget, type StepTarget } from '../../ids.ts';
+import { ACTION, parseStepTarget, STEP_TAKE_ACTION_PATTERN, type StepTarget } from '../../ids.ts';
 import { loadStepContext, refusalTo, type StepContext } from '../../step-context.ts';
 import { CHECKBOX_LIMIT, isChecklistActionId } from '../../views/step-checklist.ts';
 import {
@@ -30,16 +30,24 @@ const MODAL_BUTTONS: Record<string, ModalCommand> = {
 };
 
 export function registerStepActions(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTION.stepTake, async ({ ack, body, action }) => {
-    await ack();
-    const context = await contextFor(deps, parseStepTarget(action.value), body.user.id);
-    if (!context) return;
-    await actOnRequest(deps.services, {
-      requestId: context.requestId,
-      command: { type: 'take', stepId: context.step.id, actor: context.actor, at: deps.services.clock.now() },
-      refusalTo: refusalTo(deps, context, 'take'),
-    });
-  });
+  app.action<BlockButtonAction>(
+    { type: 'block_actions', action_id: STEP_TAKE_ACTION_PATTERN },
+    async ({ ack, body, action }) => {
+      await ack();
+      const context = await contextFor(deps, parseStepTarget(action.value), body.user.id);
+      if (!context) return;
+      await actOnRequest(deps.services, {
+        requestId: context.requestId,
+        command: {
+          type: 'take',
+          stepId: context.step.id,
+          actor: context.actor,
+          at: deps.services.clock.now(),
+        },
+        refusalTo: refusalTo(deps, context, 'take'),
+      });
+    },
+  );
 
   app.action<BlockAction<CheckboxesAction>>(
     { type: 'block_actions', action_id: /^step_checklist(\|\d+)?$/ },

@@ -1,5 +1,5 @@
 // `/book`, `/book Q-1234`, `/book help` and the sub-commands (status, mine, cancel, reassign,
-// coverage, hours). The command is acknowledged first; the modal or the answer comes after.
+// coverage, hours, stats). The command is acknowledged first; the modal or the answer comes after.
 
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
@@ -9,6 +9,7 @@ import { helpText } from '../../views/help.ts';
 import { openAdminModal } from './book-admin.ts';
 import { coverageAnswer } from './book-coverage.ts';
 import { hoursAnswer } from './book-hours.ts';
+import { statsAnswer } from './book-stats.ts';
 import { statusAnswer } from './book-status.ts';
 
 const QUOTE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-_/.]{1,39}$/;
@@ -21,9 +22,10 @@ export type BookCommand =
   | { kind: 'admin'; action: 'cancel' | 'reassign'; target: string }
   | { kind: 'coverage'; args: string[] }
   | { kind: 'hours' }
+  | { kind: 'stats'; args: string[] }
   | { kind: 'unknown'; text: string };
 
-const KEYWORDS = ['help', 'status', 'mine', 'cancel', 'reassign', 'coverage', 'hours'];
+const KEYWORDS = ['help', 'status', 'mine', 'cancel', 'reassign', 'coverage', 'hours', 'stats'];
 
 export function parseBookCommand(text: string): BookCommand {
   const words = text.trim().split(/\s+/).filter(Boolean);
@@ -34,6 +36,7 @@ export function parseBookCommand(text: string): BookCommand {
   if (words.length === 1 && keyword === 'mine') return { kind: 'mine' };
   if (words.length === 1 && keyword === 'hours') return { kind: 'hours' };
   if (keyword === 'coverage') return { kind: 'coverage', args: words.slice(1) };
+  if (keyword === 'stats') return { kind: 'stats', args: words.slice(1) };
   if (words.length === 2 && second && keyword === 'status') return { kind: 'status', target: second };
   if (words.length === 2 && second && (keyword === 'cancel' || keyword === 'reassign')) {
     return { kind: 'admin', action: keyword, target: second };
@@ -74,6 +77,13 @@ export function registerBookCommand(app: App, deps: SlackDeps): void {
           : await coverageAnswer(deps, command.user_id, parsed.args);
       await respond(answer).catch((error: unknown) =>
         deps.logger.warn(`could not answer /book ${parsed.kind}`, { error }),
+      );
+      return;
+    }
+    if (parsed.kind === 'stats') {
+      await ack();
+      await respond(await statsAnswer(deps, command.user_id, parsed.args)).catch((error: unknown) =>
+        deps.logger.warn('could not answer /book stats', { error }),
       );
       return;
     }

@@ -1,0 +1,131 @@
+// The App Home per person, rendered by the real app into the emulator (which checks Block Kit and
+// the 100-block limit): a rep's requests, a specialist's queue with Take it and paging through
+// 500 queued steps, a desk lead's overview; and the Homes refreshed after a change.
+
+import { describe, expect, it } from 'vitest';
+import { submitBooking } from '../../src/app/submit-booking.ts';
+import { defaultRegionCalendars } from '../../src/domain/calendar/index.ts';
+import { DEFAULT_PLAYBOOK } from '../../src/domain/playbook/default-playbook.ts';
+import { createPlaybookRegistry } from '../../src/domain/playbook/registry.ts';
+import { DEFAULT_SLA_POLICY } from '../../src/domain/sla/policy.ts';
+import type { SlackEmulator, StoredView } from '../../src/emulator/index.ts';
+import { homePageActionId, homeTakeActionId } from '../../src/slack/ids.ts';
+import { DESK_CHANNEL, EMEA_SPECIALISTS, PEOPLE } from '../support/desk-config.ts';
+import { type DeskHarness, eventually } from '../support/desk-harness.ts';
+import { bookThroughSlack, cardsIn, waitForMessages } from '../support/flows.ts';
+import { aDraft } from '../support/services.ts';
+import { useDesk } from '../support/use-desk.ts';
+
+const rep = PEOPLE.rep.id;
+const om = EMEA_SPECIALISTS.order_management;
+const lead = PEOPLE.lead.id;
+
+async function openHome(emulator: SlackEmulator, userId: string): Promise<StoredView> {
+  const before = emulator.homeOf(userId)?.hash;
+  await emulator.sendEvent({ type: 'app_home_opened', user: userId, tab: 'home' });
+  return eventually(() => {
+    const home = emulator.homeOf(userId);
+    return home && home.hash !== before ? home : null;
+  }, `the Home of ${userId}`);
+}
+
+/** Every text of the view, headers and fields included. */
+function textOf(view: StoredView | undefined): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.text === 'string') texts.push(record.text);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(view?.blocks ?? []);
+  return texts.join('\n');
+}
+
+async function drained(harness: DeskHarness): Promise<void> {
+  await eventually(
+    async () => (await harness.database.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
+    'the outbox drained',
+    15_000,
+  );
+}
+
+/** Many requests written straight through the submission service (fast), all at step 1 in EMEA. */
+async function queueMany(harness: DeskHarness, count: number): Promise<void> {
+  const ctx = {
+    db: harness.database.prisma,
+    clock: harness.clock,
+    playbooks: createPlaybookRegistry([DEFAULT_PLAYBOOK]),
+    playbook: DEFAULT_PLAYBOOK,
+    calendars: defaultRegionCalendars(),
+    slaPolicy: DEFAULT_SLA_POLICY,
+    outboxWritten: () => {},
+  };
+  for (let index = 0; index < count; index++) {
+    const result = await submitBooking(ctx, {
+      requesterId: PEOPLE.apacRep.id,
+      deskChannel: DESK_CHANNEL,
+      intakeViewId: null,
+      draft: aDraft({ quoteNumber: `Q-${9000 + index}` }),
+    });
+    expect(result.ok).toBe(true);
+  }
+  // These rows were written without Slack: nothing of theirs needs delivering for this test.
+  await harness.database.prisma.outboxMessage.updateMany({
+    where: { status: 'pending' },
+    data: { status: 'sent' },
+  });
+}
+
+describe('the App Home', () => {
+  const start = useDesk();
+
+  it('shows a rep their requests, a specialist their queue with Take it, a lead the desk', async () => {
+    const harness = await start();
+    const { emulator } = harness;
+    await bookThroughSlack(emulator);
+    await waitForMessages(() => cardsIn(emulator), 1, 'the card');
+    await drained(harness);
+
+    const repHome = textOf(await openHome(emulator, rep));
+    expect(repHome).toContain('BK-2026-000001');
+    expect(repHome).toContain('step 1/7 Verify the quote');
+    expect(repHome).toContain('12 h left');
+    expect(repHome).not.toContain('Waiting on your roles');
+
+    const omHome = await openHome(emulator, om);
+    expect(textOf(omHome)).toContain('Waiting on your roles');
+    expect(JSON.stringify(omHome.blocks)).toContain(homeTakeActionId(0));
+    await emulator.clickButton({ userId: om, actionId: homeTakeActionId(0), viewId: omHome.id });
+    // Taking it refreshes the Home through the outbox: the step moves to "You hold".
+    await eventually(() => textOf(emulator.homeOf(om)).includes('You hold (1)'), 'the Home refreshed');
+    expect(textOf(emulator.homeOf(om))).toContain(`taken by <@${om}>`);
+
+    const leadHome = textOf(await openHome(emulator, lead));
+    expect(leadHome).toContain('*Open requests*\n1');
+    expect(leadHome).toContain('*1. Verify the quote*: 1 (EMEA 1)');
+    expect(leadHome).toContain('1 submitted');
+    expect(leadHome).toContain('Desk KPIs');
+  }, 60_000);
+
+  it('pages through 500 queued steps within Slack’s 100-block limit', async () => {
+    const harness = await start();
+    const { emulator } = harness;
+    await queueMany(harness, 500);
+    const first = await openHome(emulator, om);
+    expect(first.blocks.length).toBeLessThanOrEqual(100);
+    expect(textOf(first)).toContain('Waiting on your roles (500)');
+    expect(textOf(first)).toContain('Page 1 of 63');
+
+    await emulator.clickButton({ userId: om, actionId: homePageActionId('queue', 'next'), viewId: first.id });
+    const second = await eventually(() => {
+      const home = emulator.homeOf(om);
+      return home && textOf(home).includes('Page 2 of 63') ? home : null;
+    }, 'page 2');
+    expect(second.blocks.length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(second.blocks)).toContain(homeTakeActionId(8));
+    expect(JSON.stringify(second.blocks)).toContain(homePageActionId('queue', 'previous'));
+  }, 120_000);
+});
