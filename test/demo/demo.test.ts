@@ -42,7 +42,7 @@ describe('npm run demo', () => {
     expect(transcript).not.toContain('[unsupported');
     expect(transcript).not.toContain('\u001b[');
     expect(transcript).not.toMatch(/<@U|<!subteam/);
-  }, 20_000);
+  }, 60_000);
 
   it('says clearly when the Slack contracts are missing', async () => {
     vi.stubEnv('SLACK_CONTRACTS_DIR', '/nonexistent/slack-contracts');
