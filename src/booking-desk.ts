@@ -11,7 +11,7 @@ import { type KpiQuery, loadDeskKpis } from './app/kpis.ts';
 import { type DeskConfig, deskCalendars } from './config/desk-config.ts';
 import type { Env } from './config/env.ts';
 import type { Database } from './db/client.ts';
-import { releaseAllOutboxLeases } from './db/outbox.ts';
+import { releaseAllOutboxLeases, releaseOutboxLeasesOf } from './db/outbox.ts';
 import type { Clock } from './domain/clock.ts';
 import { DEFAULT_PLAYBOOK } from './domain/playbook/default-playbook.ts';
 import { createPlaybookRegistry } from './domain/playbook/registry.ts';
@@ -25,13 +25,19 @@ import { RetentionJob } from './jobs/retention.ts';
 import { SlaSweeper } from './jobs/sla-sweep.ts';
 import { SurveyJob } from './jobs/survey.ts';
 import type { Logger } from './logger.ts';
+import { DeskMetrics } from './metrics/desk-metrics.ts';
+import { metricsRoute } from './metrics/metrics-route.ts';
+import { processMetrics } from './metrics/process-metrics.ts';
+import { instrumentedFetch } from './metrics/slack-api.ts';
 import type { SlackDeps } from './slack/deps.ts';
 import { exportRoute } from './slack/export-route.ts';
 import { HomePublisher } from './slack/home-publisher.ts';
 import { latestSatisfaction } from './slack/listeners/commands/book-stats.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { createHttpReceiver, healthRoute } from './slack/receiver.ts';
+import { traceSlackRequests } from './slack/request-context.ts';
 import { poolMention, RoleDirectory } from './slack/role-directory.ts';
+import { slackLogger } from './slack/slack-logger.ts';
 import { UserDirectory } from './slack/user-directory.ts';
 import { kpiHomeBlocks } from './slack/views/kpi-report.ts';
 import { Workspace } from './slack/workspace.ts';
@@ -46,7 +52,8 @@ export interface BookingDeskOptions {
     | 'PORT'
     | 'LOG_LEVEL'
     | 'ADMIN_TOKEN'
-  >;
+  > &
+    Partial<Pick<Env, 'METRICS_ENABLED'>>;
   deskConfig: DeskConfig;
   database: Database;
   clock: Clock;
@@ -69,9 +76,14 @@ export interface BookingDesk {
   readonly sla: SlaSweeper;
   readonly survey: SurveyJob;
   readonly retention: RetentionJob;
+  /** The desk's Prometheus metrics (served at GET /metrics unless METRICS_ENABLED=false). */
+  readonly metrics: DeskMetrics;
   /** Starts taking Slack requests and delivering the outbox; resolves with the HTTP port (HTTP mode). */
   start(): Promise<{ port: number | null }>;
-  /** Stops taking requests, then lets the outbox finish its in-flight batch. */
+  /**
+   * Stops taking requests, waits for the listeners still working, stops the jobs, lets the outbox
+   * finish its in-flight deliveries and releases this instance's claims. The caller closes the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -102,6 +114,12 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
       }),
     }),
   ];
+  // GET /metrics (Prometheus), unauthenticated like /healthz unless turned off.
+  const metrics = new DeskMetrics({ db: database.prisma, config: options.deskConfig, clock, logger });
+  if (env.METRICS_ENABLED ?? true)
+    adminRoutes.push(metricsRoute([metrics.registry, processMetrics()], logger));
+  // Every Slack client counts its failed calls and logs through the desk's logger.
+  const slackFetch = instrumentedFetch(metrics);
 
   const app = env.SLACK_APP_TOKEN
     ? new App({
@@ -109,7 +127,8 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
         appToken: env.SLACK_APP_TOKEN,
         socketMode: true,
         logLevel,
-        clientOptions: { slackApiUrl, retryConfig: { retries: 2 } },
+        logger: slackLogger(logger, logLevel),
+        clientOptions: { slackApiUrl, retryConfig: { retries: 2 }, fetch: slackFetch },
         customRoutes: [healthRoute(healthCheck), ...adminRoutes],
         installerOptions: { port: env.PORT },
       })
@@ -120,10 +139,14 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
           healthCheck,
           routes: adminRoutes,
           logLevel,
+          logger: slackLogger(logger, logLevel),
         }),
         logLevel,
-        clientOptions: { slackApiUrl, retryConfig: { retries: 2 } },
+        logger: slackLogger(logger, logLevel),
+        clientOptions: { slackApiUrl, retryConfig: { retries: 2 }, fetch: slackFetch },
       });
+  // First of the middleware: the ack histogram, the Slack request id on every log line.
+  traceSlackRequests(app, { logger, observeAck: (surface, seconds) => metrics.observeAck(surface, seconds) });
 
   // The outbox schedules its own retries, so its client must not retry or sleep on 429s by itself.
   const outboxClient = new WebClient(env.SLACK_BOT_TOKEN, {
@@ -131,9 +154,11 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: 10_000,
-    logLevel,
+    logger: slackLogger(logger, logLevel),
+    fetch: slackFetch,
   });
   const playbooks = createPlaybookRegistry([DEFAULT_PLAYBOOK]);
+  const outboxOptions = { ...DEFAULT_OUTBOX_OPTIONS, owner: `desk-${randomUUID()}`, ...options.outbox };
   const dispatcher = new OutboxDispatcher({
     db: database.prisma,
     slack: outboxClient,
@@ -142,7 +167,8 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     clock,
     logger,
     deliveries: createDeliveries(() => home),
-    options: { ...DEFAULT_OUTBOX_OPTIONS, owner: `desk-${randomUUID()}`, ...options.outbox },
+    options: outboxOptions,
+    metrics,
   });
 
   const services: ServiceContext = {
@@ -180,6 +206,17 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     workspace,
     home,
   };
+  // Listener work still running after its ack (a click's transaction): stop() waits for it.
+  const handling = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    handling.add(work);
+    try {
+      await work;
+    } finally {
+      handling.delete(work);
+    }
+  });
   registerListeners(app, deps);
   const sla = new SlaSweeper({
     db: database.prisma,
@@ -187,6 +224,7 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     config: options.deskConfig,
     playbooks,
     logger,
+    jobMetrics: metrics,
     outboxWritten: () => dispatcher.wake(),
     groupMention: async (role, region, at) =>
       poolMention(
@@ -201,6 +239,7 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     clock,
     config: options.deskConfig,
     logger,
+    jobMetrics: metrics,
     outboxWritten: () => dispatcher.wake(),
   });
   const retention = new RetentionJob({
@@ -208,6 +247,7 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     clock,
     months: options.deskConfig.retention.months,
     logger,
+    jobMetrics: metrics,
   });
   app.error(async (error) => {
     logger.error('unhandled error in a Slack listener', { error });
@@ -219,6 +259,7 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     sla,
     survey,
     retention,
+    metrics,
     async start() {
       const started = (await app.start(env.PORT)) as unknown;
       if (database.kind === 'pglite') await releaseAllOutboxLeases(database.prisma);
@@ -230,11 +271,15 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
       return { port: address && typeof address === 'object' ? address.port : null };
     },
     async stop() {
+      // Stop taking requests, let the ones already taken finish, then the jobs, then the outbox's
+      // deliveries in flight; finally hand back any claim left, so another instance sends it at once.
       await app.stop();
-      await sla.stop();
-      await survey.stop();
-      await retention.stop();
+      await Promise.allSettled(handling);
+      await Promise.all([sla.stop(), survey.stop(), retention.stop()]);
       await dispatcher.stop();
+      await releaseOutboxLeasesOf(database.prisma, outboxOptions.owner).catch((error: unknown) => {
+        logger.warn('outbox claims could not be released; they expire on their own', { error });
+      });
     },
   };
 }

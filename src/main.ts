@@ -10,6 +10,9 @@ import { applyMigrations } from './db/migrations/migrations.ts';
 import { createLogger } from './logger.ts';
 import { systemClock } from './system-clock.ts';
 
+/** Orchestrators usually allow 30 s between SIGTERM and SIGKILL. */
+const SHUTDOWN_TIMEOUT_MS = 25_000;
+
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
@@ -45,14 +48,32 @@ async function main(): Promise<void> {
     },
   );
 
+  // Graceful stop (SIGTERM from an orchestrator, Ctrl-C): no new requests, in-flight work finished,
+  // no outbox claim left behind, then the database closed. A stop that hangs is cut short; any claim
+  // it still holds then expires with its lease.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    await desk.stop();
-    await database.close();
-    process.exit(0);
+    const deadline = setTimeout(() => {
+      logger.error('shutdown took too long; exiting', { afterMs: SHUTDOWN_TIMEOUT_MS });
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
+    let code = 0;
+    try {
+      await desk.stop();
+    } catch (error) {
+      code = 1;
+      logger.error('shutdown failed', { error });
+    }
+    await database.close().catch((error: unknown) => {
+      code = 1;
+      logger.error('the database did not close cleanly', { error });
+    });
+    logger.info('stopped', { signal });
+    process.exit(code);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -13,6 +13,7 @@ import { remainingAt } from '../domain/sla/clock.ts';
 import { CLOSED_STATUSES } from '../domain/status.ts';
 import { currentStep } from '../domain/workflow/queries.ts';
 import { WorkflowStateSchema } from '../domain/workflow/state.ts';
+import { runningClockHealth } from './sla-health.ts';
 
 export interface HomeViewer {
   userId: string;
@@ -68,8 +69,6 @@ export interface HomeContext {
 
 /** Requests the Home reads at most per list: pages are cut from these. */
 const MAX_LISTED = 500;
-/** Share of an SLA used from which a request counts as at risk. */
-const AT_RISK_SHARE = 0.75;
 
 export async function loadHomeModel(ctx: HomeContext, viewer: HomeViewer): Promise<HomeModel> {
   const holdsRoles = Object.values(viewer.rolesByRegion).some((roles) => roles.length > 0);
@@ -214,18 +213,9 @@ async function overviewOf(ctx: HomeContext, open: readonly HomeRequest[]): Promi
     entry.total += 1;
     byStep.set(title, entry);
   }
-  const running = await ctx.db.slaClock.findMany({
-    where: { status: 'running', kind: { in: ['approval', 'step', 'response'] } },
-  });
-  const calendars = deskCalendars(ctx.config);
-  let atRisk = 0;
-  let breached = 0;
-  for (const row of running) {
-    const { clock, region } = clockFromRow(row);
-    const left = remainingAt(calendars[parseRegion(region)], clock, ctx.now);
-    if (left < 0) breached += 1;
-    else if (clock.targetMinutes - left >= clock.targetMinutes * AT_RISK_SHARE) atRisk += 1;
-  }
+  const running = await runningClockHealth(ctx);
+  const atRisk = running.filter((clock) => clock.health === 'at_risk').length;
+  const breached = running.filter((clock) => clock.health === 'breached').length;
   const dayStart = new Date(ctx.now.getTime() - 24 * 60 * 60_000);
   const [submitted, booked, completed] = await Promise.all([
     ctx.db.bookingRequest.count({ where: { submittedAt: { gte: dayStart } } }),

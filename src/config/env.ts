@@ -31,6 +31,11 @@ export const EnvSchema = z.object({
     .string()
     .min(32, { error: 'must be at least 32 characters (e.g. openssl rand -hex 32)' })
     .optional(),
+  /** GET /metrics (Prometheus text format, unauthenticated) on the HTTP port; `false` turns it off. */
+  METRICS_ENABLED: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

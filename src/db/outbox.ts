@@ -198,3 +198,15 @@ export async function releaseAllOutboxLeases(db: Db): Promise<number> {
   });
   return released.count;
 }
+
+/**
+ * Frees the claims of one dispatcher (`owner`), for a clean shutdown once its deliveries have ended:
+ * the rows go back to the queue at once instead of waiting for their leases to run out.
+ */
+export async function releaseOutboxLeasesOf(db: Db, owner: string): Promise<number> {
+  const released = await db.outboxMessage.updateMany({
+    where: { status: 'pending', leaseOwner: owner },
+    data: { leaseOwner: null, leaseUntil: null },
+  });
+  return released.count;
+}

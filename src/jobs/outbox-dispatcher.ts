@@ -50,6 +50,8 @@ export interface OutboxDispatcherDeps {
   logger: Logger;
   deliveries: Record<string, Delivery>;
   options: OutboxDispatcherOptions;
+  /** Counts the messages given up (the desk's metrics). */
+  metrics?: { outboxMessageFailed(kind: string): void };
 }
 
 export class OutboxDispatcher {
@@ -192,6 +194,7 @@ export class OutboxDispatcher {
     const delivery = deliveries[row.kind];
     if (!delivery) {
       await failOutbox(db, row.id, options.owner, `no delivery for kind ${row.kind}`, clock.now());
+      this.deps.metrics?.outboxMessageFailed(row.kind);
       logger.error('outbox row of unknown kind', { outboxId: row.id, kind: row.kind });
       return;
     }
@@ -217,6 +220,7 @@ export class OutboxDispatcher {
     const fields = { outboxId: row.id, kind: row.kind, attempts: row.attempts, failure: failure.detail };
     if (failure.kind === 'permanent' || row.attempts >= options.maxAttempts) {
       await failOutbox(db, row.id, options.owner, failure.detail, now);
+      this.deps.metrics?.outboxMessageFailed(row.kind);
       logger.error('outbox message failed for good', fields);
       return;
     }

@@ -3,12 +3,14 @@
 
 import { type PurgeResult, purgeExpired, type RetentionDeps } from '../app/retention.ts';
 import type { Logger } from '../logger.ts';
-import { ScheduledJob } from './scheduled-job.ts';
+import { type JobRunMetrics, ScheduledJob } from './scheduled-job.ts';
 
 export const RETENTION_SCHEDULE = '15 3 * * *';
 
 export interface RetentionJobDeps extends RetentionDeps {
   logger: Logger;
+  /** Told how long each purge took. */
+  jobMetrics?: JobRunMetrics;
 }
 
 /** Runs the purge daily, never two at once in this process; the advisory lock keeps instances apart. */
@@ -25,6 +27,7 @@ export class RetentionJob extends ScheduledJob<PurgeResult | null> {
       },
       onError: () => null,
       logger: deps.logger,
+      metrics: deps.jobMetrics,
     });
   }
 }

@@ -22,7 +22,7 @@ import { type FiredAlert, sweepClock } from '../domain/sla/sweep.ts';
 import { WorkflowStateSchema } from '../domain/workflow/state.ts';
 import type { Logger } from '../logger.ts';
 import { slaAlertText } from '../slack/views/sla-alert.ts';
-import { ScheduledJob } from './scheduled-job.ts';
+import { type JobRunMetrics, ScheduledJob } from './scheduled-job.ts';
 
 /** Who the desk's own actions are recorded as in the audit log. */
 export const SYSTEM_ACTOR = 'booking-desk';
@@ -33,6 +33,8 @@ export interface SlaSweepDeps {
   config: DeskConfig;
   playbooks: PlaybookRegistry;
   logger: Logger;
+  /** Told how long each sweep took. */
+  jobMetrics?: JobRunMetrics;
   outboxWritten(): void;
   /** The role group mention, with a covering backup pool when coverage is on at `at`. */
   groupMention?(role: Role, region: Region, at: Date): Promise<string>;
@@ -220,6 +222,7 @@ export class SlaSweeper {
       run: () => sweepSlaClocks(deps),
       onError: () => ({ clocks: 0, alerts: 0 }),
       logger: deps.logger,
+      metrics: deps.jobMetrics,
     });
   }
 

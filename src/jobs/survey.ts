@@ -20,7 +20,7 @@ import type { Clock } from '../domain/clock.ts';
 import { REGIONS, type Region } from '../domain/regions.ts';
 import { invitationsDue, reminderDueAt, surveyRoundAt } from '../domain/survey/index.ts';
 import type { Logger } from '../logger.ts';
-import { ScheduledJob } from './scheduled-job.ts';
+import { type JobRunMetrics, ScheduledJob } from './scheduled-job.ts';
 import { SYSTEM_ACTOR } from './sla-sweep.ts';
 
 export interface SurveyJobDeps {
@@ -28,6 +28,8 @@ export interface SurveyJobDeps {
   clock: Clock;
   config: DeskConfig;
   logger: Logger;
+  /** Told how long each run took. */
+  jobMetrics?: JobRunMetrics;
   outboxWritten(): void;
   batchSize?: number;
 }
@@ -175,6 +177,7 @@ export class SurveyJob extends ScheduledJob<SurveySummary> {
       run: () => runSurvey(deps),
       onError: () => ({ ...NO_WORK }),
       logger: deps.logger,
+      metrics: deps.jobMetrics,
     });
   }
 }

@@ -77,7 +77,7 @@ export function stepTargetValue(target: StepTarget): string {
 export function parseStepTarget(value: string | undefined): StepTarget | null {
   try {
     const parsed = JSON.parse(value ?? '') as { r?: unknown; s?: unknown };
-    const uuid = /^[0-9a-f-]{36}$/;
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
     if (typeof parsed.r !== 'string' || !uuid.test(parsed.r) || typeof parsed.s !== 'string') return null;
     if (parsed.s.length === 0 || parsed.s.length > 64) return null;
     return { requestId: parsed.r, stepId: parsed.s };

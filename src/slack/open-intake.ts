@@ -23,7 +23,8 @@ export async function openIntake(
   const tz = await deps.users.timeZoneOf(request.userId);
   const metadata: IntakeMetadata = {
     tz: tz ?? 'UTC',
-    ...(request.channel ? { channel: request.channel } : {}),
+    // Only what the submission can read back (a channel id; private_metadata holds 3,000 characters).
+    ...(request.channel && request.channel.length <= 32 ? { channel: request.channel } : {}),
   };
   const region = guessRegionFromTimeZone(tz ?? undefined);
   const view = intakeModal({

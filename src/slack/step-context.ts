@@ -9,6 +9,7 @@ import type { Refusal } from '../domain/workflow/refusals.ts';
 import { type WorkflowState, WorkflowStateSchema } from '../domain/workflow/state.ts';
 import type { SlackDeps } from './deps.ts';
 import type { StepTarget } from './ids.ts';
+import { bindRequestRef } from './request-context.ts';
 import { roleMention } from './role-directory.ts';
 import { refusalText } from './views/request-refusal.ts';
 
@@ -43,6 +44,7 @@ export async function loadStepContext(
     },
   });
   if (!row) return null;
+  bindRequestRef(row.reference);
   const state = WorkflowStateSchema.parse(row.workflow);
   const playbook = deps.services.playbooks.get(state.playbook);
   const step = playbook?.steps.find((candidate) => candidate.id === target.stepId);

@@ -10,6 +10,8 @@ import { registerSurveyRate } from './actions/survey-rate.ts';
 import { registerBookCommand } from './commands/book.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerThreadReply } from './events/thread-reply.ts';
+import { registerFailureReplies } from './failure-replies.ts';
+import { registerInboundGuards } from './inbound-guards.ts';
 import { registerAdminDecisions } from './views/admin-decisions.ts';
 import { registerAmendSubmission } from './views/amend-submission.ts';
 import { registerEscalationSubmission } from './views/escalation-submission.ts';
@@ -19,6 +21,8 @@ import { registerSurveySubmission } from './views/survey-submission.ts';
 
 /** Every listener of the app, one per file, grouped by kind. */
 export function registerListeners(app: App, deps: SlackDeps): void {
+  registerInboundGuards(app);
+  registerFailureReplies(app, deps);
   registerBookCommand(app, deps);
   registerIntakeSubmission(app, deps);
   registerNewBookingButton(app, deps);

@@ -8,7 +8,7 @@ import { ACTION } from '../../ids.ts';
 import { escalationModal, escalationRefusalText } from '../../views/request-escalation.ts';
 import { asView } from '../../web-api-types.ts';
 
-const UUID = /^[0-9a-f-]{36}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function registerRequestEscalate(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION.requestEscalate, async ({ ack, body, action, client }) => {

@@ -11,7 +11,7 @@ import { intakeModal } from '../../views/intake-modal.ts';
 import { refusalText } from '../../views/request-refusal.ts';
 import { asView } from '../../web-api-types.ts';
 
-const UUID = /^[0-9a-f-]{36}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function registerRequesterActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION.requestAmend, async ({ ack, body, action, client }) => {

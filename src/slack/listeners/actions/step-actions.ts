@@ -54,7 +54,7 @@ export function registerStepActions(app: App, deps: SlackDeps): void {
     async ({ ack, body, action }) => {
       await ack();
       if (!isChecklistActionId(action.action_id)) return;
-      const [, requestId, stepId, group] = action.block_id.split('|');
+      const [, requestId, stepId, group] = (action.block_id ?? '').split('|');
       const context = await contextFor(
         deps,
         parseStepTarget(JSON.stringify({ r: requestId, s: stepId })),
@@ -65,7 +65,7 @@ export function registerStepActions(app: App, deps: SlackDeps): void {
         deps,
         context,
         Number(group ?? 1) - 1,
-        new Set(action.selected_options.flatMap((o) => (o.value ? [o.value] : []))),
+        new Set((action.selected_options ?? []).flatMap((o) => (o?.value ? [o.value] : []))),
       );
     },
   );

@@ -8,7 +8,7 @@ import { ACTION } from '../../ids.ts';
 import { surveyModal, surveyNotice, surveyRefusalText } from '../../views/survey-modal.ts';
 import { asView } from '../../web-api-types.ts';
 
-const UUID = /^[0-9a-f-]{36}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function registerSurveyRate(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION.surveyRate, async ({ ack, body, action, client }) => {

@@ -7,6 +7,7 @@ import { findRequestId, loadBooking } from '../../../db/bookings.ts';
 import type { WorkflowCommand } from '../../../domain/workflow/commands.ts';
 import { currentStep } from '../../../domain/workflow/queries.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { cancelModal, reassignModal } from '../../views/admin-modals.ts';
 import { refusalText } from '../../views/request-refusal.ts';
 import { asView } from '../../web-api-types.ts';
@@ -28,7 +29,8 @@ export async function openAdminModal(
 ): Promise<string | null> {
   const id = await findRequestId(deps.services.db, request.target);
   const booking = id ? await loadBooking(deps.services.db, id) : null;
-  if (!booking) return `No request matches \`${request.target.slice(0, 40).replaceAll('`', "'")}\`.`;
+  if (!booking)
+    return `No request matches \`${escapeMrkdwn(request.target.slice(0, 40)).replaceAll('`', "'")}\`.`;
   const playbook = deps.services.playbooks.get(booking.workflow.playbook);
   if (!playbook) throw new Error(`playbook of ${booking.reference} is not deployed`);
   const actor = await deps.roles.actorFor(request.userId, booking.region);

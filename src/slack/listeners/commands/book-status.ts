@@ -4,6 +4,7 @@ import { loadSlaSnapshot } from '../../../app/sla-snapshot.ts';
 import { findRequestId, findRequestIdsOf, loadBooking } from '../../../db/bookings.ts';
 import type { BookingSnapshot } from '../../../domain/booking/snapshot.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { roleMention } from '../../role-directory.ts';
 import { type StatusEntry, statusMessage } from '../../views/request-status.ts';
 import { asBlocks } from '../../web-api-types.ts';
@@ -29,7 +30,7 @@ export async function statusAnswer(deps: SlackDeps, userId: string, query: Query
       : statusMessage(
           entries,
           'Booking request',
-          `No request matches \`${query.target.slice(0, 40).replaceAll('`', "'")}\`. Use its reference (BK-2026-000123) or quote number.`,
+          `No request matches \`${escapeMrkdwn(query.target.slice(0, 40)).replaceAll('`', "'")}\`. Use its reference (BK-2026-000123) or quote number.`,
         );
   return { response_type: 'ephemeral' as const, text: message.text, blocks: asBlocks(message.blocks) };
 }

@@ -4,6 +4,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { COMMAND } from '../../ids.ts';
+import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { openIntake } from '../../open-intake.ts';
 import { helpText } from '../../views/help.ts';
 import { openAdminModal } from './book-admin.ts';
@@ -50,7 +51,7 @@ export function parseBookCommand(text: string): BookCommand {
 
 export function registerBookCommand(app: App, deps: SlackDeps): void {
   app.command(COMMAND, async ({ command, ack, client, respond }) => {
-    const parsed = parseBookCommand(command.text);
+    const parsed = parseBookCommand(command.text ?? '');
     if (parsed.kind === 'help') {
       await ack({ response_type: 'ephemeral', text: helpText() });
       return;
@@ -58,7 +59,7 @@ export function registerBookCommand(app: App, deps: SlackDeps): void {
     if (parsed.kind === 'unknown') {
       await ack({
         response_type: 'ephemeral',
-        text: `I did not understand \`${COMMAND} ${parsed.text.slice(0, 100).replaceAll('`', "'")}\`.\n${helpText()}`,
+        text: `I did not understand \`${COMMAND} ${escapeMrkdwn(parsed.text.slice(0, 100)).replaceAll('`', "'")}\`.\n${helpText()}`,
       });
       return;
     }

@@ -5,7 +5,7 @@ import type { SlackDeps } from '../../deps.ts';
 
 export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {
-    if (event.tab !== 'home') return;
+    if (event.tab !== 'home' || typeof event.user !== 'string') return;
     try {
       await deps.home.publish(client, event.user);
     } catch (error) {

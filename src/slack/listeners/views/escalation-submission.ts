@@ -9,7 +9,7 @@ import { plain, section } from '../../views/elements.ts';
 import { escalationRefusalText, readEscalationRequest } from '../../views/request-escalation.ts';
 import { asView } from '../../web-api-types.ts';
 
-const UUID = /^[0-9a-f-]{36}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function registerEscalationSubmission(app: App, deps: SlackDeps): void {
   app.view(CALLBACK.requestEscalate, async ({ ack, body, view }) => {

@@ -15,6 +15,7 @@ import {
   readIntakeMetadata,
   ViewStateValuesSchema,
 } from '../../intake-state.ts';
+import { bindRequestRef } from '../../request-context.ts';
 
 export type FieldErrors = Partial<Record<IntakeField, string>>;
 
@@ -74,7 +75,10 @@ export async function handleIntakeSubmission(
       intakeViewId: submission.viewId,
       draft: validated.draft,
     });
-    if (result.ok) return null;
+    if (result.ok) {
+      bindRequestRef(result.reference);
+      return null;
+    }
     const { holder } = result;
     const url = await deps.workspace.permalink(holder.deskChannel, holder.parentTs);
     return {

@@ -14,7 +14,7 @@ import {
 } from '../../views/survey-modal.ts';
 import { asView } from '../../web-api-types.ts';
 
-const UUID = /^[0-9a-f-]{36}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function registerSurveySubmission(app: App, deps: SlackDeps): void {
   app.view(CALLBACK.surveyAnswer, async ({ ack, body, view }) => {
