@@ -46,7 +46,7 @@ export async function applyClockChanges(
       update(clock, operation(calendar, clock, change.at));
     }
   }
-  const at = changes[changes.length - 1]?.at ?? new Date();
+  const at = (changes[changes.length - 1] as ClockChange).at;
   for (const clock of changed.values()) {
     await saveClock(tx, { requestId: scope.requestId, region: scope.region, clock, at });
   }

@@ -10,7 +10,7 @@ import { mrkdwnTexts } from '../support/block-text.ts';
 import { pgliteTemplate } from '../support/database.ts';
 import { aDeskConfig, DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
 import { type DeskHarness, eventually } from '../support/desk-harness.ts';
-import { bookThroughSlack } from '../support/flows.ts';
+import { askDesk, bookThroughSlack } from '../support/flows.ts';
 import { hasButton, stepOf, waitForStepMessage, workStep } from '../support/sop-flows.ts';
 import { useDesk } from '../support/use-desk.ts';
 
@@ -33,18 +33,7 @@ const billingStep = stepOf(2);
 const COVERING = 'covering: <!subteam^S0BILLINGAPAC>';
 
 async function answerTo(harness: DeskHarness, userId: string, text: string): Promise<string> {
-  const before = harness.emulator.ephemeralsFor(userId).length;
-  const ack = await harness.emulator.slashCommand({
-    userId,
-    command: '/book',
-    text,
-    channelId: DESK_CHANNEL,
-  });
-  expect(ack.status).toBe(200);
-  const message = await eventually(
-    () => harness.emulator.ephemeralsFor(userId)[before],
-    `the answer to /book ${text}`,
-  );
+  const message = await askDesk(harness.emulator, userId, text);
   return [message.text, ...mrkdwnTexts(message.blocks ?? [])].join('\n');
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/slack/ids.ts';
 import { DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
 import { type DeskHarness, eventually } from '../support/desk-harness.ts';
-import { bookThroughSlack, cardsIn } from '../support/flows.ts';
+import { askDesk, bookThroughSlack, cardsIn } from '../support/flows.ts';
 import { specialistFor, stepOf, waitForStepMessage, workStep } from '../support/sop-flows.ts';
 import { useDesk } from '../support/use-desk.ts';
 
@@ -13,18 +13,7 @@ const rep = PEOPLE.rep.id;
 const lead = PEOPLE.lead.id;
 
 async function answerTo(harness: DeskHarness, userId: string, text: string) {
-  const before = harness.emulator.ephemeralsFor(userId).length;
-  const ack = await harness.emulator.slashCommand({
-    userId,
-    command: '/book',
-    text,
-    channelId: DESK_CHANNEL,
-  });
-  expect(ack.status).toBe(200);
-  const message = await eventually(
-    () => harness.emulator.ephemeralsFor(userId)[before],
-    `the answer to /book ${text}`,
-  );
+  const message = await askDesk(harness.emulator, userId, text);
   return `${message.text}\n${JSON.stringify(message.blocks ?? [])}`;
 }
 

@@ -8,27 +8,16 @@ import { ManualClock } from '../../src/domain/clock.ts';
 import { computeDeskKpis } from '../../src/domain/kpi/index.ts';
 import { NOT_ALLOWED } from '../../src/slack/listeners/commands/book-stats.ts';
 import { kpiHomeBlocks, MAX_KPI_HOME_BLOCKS } from '../../src/slack/views/kpi-report.ts';
-import { DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
+import { PEOPLE } from '../support/desk-config.ts';
 import { type DeskHarness, eventually } from '../support/desk-harness.ts';
-import { bookThroughSlack } from '../support/flows.ts';
+import { askDesk, bookThroughSlack } from '../support/flows.ts';
 import { stepOf, workStep } from '../support/sop-flows.ts';
 import { useDesk } from '../support/use-desk.ts';
 
 const lead = PEOPLE.lead.id;
 
 async function statsFor(harness: DeskHarness, userId: string, text: string) {
-  const before = harness.emulator.ephemeralsFor(userId).length;
-  const ack = await harness.emulator.slashCommand({
-    userId,
-    command: '/book',
-    text,
-    channelId: DESK_CHANNEL,
-  });
-  expect(ack.status).toBe(200);
-  const message = await eventually(
-    () => harness.emulator.ephemeralsFor(userId)[before],
-    `the answer to /book ${text}`,
-  );
+  const message = await askDesk(harness.emulator, userId, text);
   return {
     text: message.text,
     blocks: JSON.stringify(message.blocks ?? []),

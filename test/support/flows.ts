@@ -44,3 +44,11 @@ export async function waitForMessages(
     return messages.length >= count ? messages : null;
   }, what);
 }
+
+/** Types `/book <text>` as `userId` and waits for the ephemeral answer only they see. */
+export async function askDesk(emulator: SlackEmulator, userId: string, text: string) {
+  const before = emulator.ephemeralsFor(userId).length;
+  const ack = await emulator.slashCommand({ userId, command: '/book', text, channelId: DESK_CHANNEL });
+  expect(ack.status).toBe(200);
+  return eventually(() => emulator.ephemeralsFor(userId)[before], `the answer to /book ${text}`);
+}
