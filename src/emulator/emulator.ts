@@ -1,4 +1,5 @@
 /** The Slack emulator: wires state, the Web API server and the platform side together. */
+import { ChangeFeed, type ChangeListener, changesState } from './changes.ts';
 import { ContractBook } from './contracts.ts';
 import { FaultInjector, type FaultSpec } from './faults.ts';
 import { type ListeningServer, listen } from './http-server.ts';
@@ -12,7 +13,14 @@ import {
   selectOption,
 } from './platform/actions.ts';
 import type { PlatformDeps } from './platform/context.ts';
+import { type BlockActionInput, blockAction } from './platform/element-action.ts';
 import {
+  type SubmitViewStateInput,
+  submitViewState,
+  type ViewStateSubmission,
+} from './platform/form-submission.ts';
+import {
+  type BlockActionResponse,
   type CommandResponse,
   type EventOptions,
   type EventResponse,
@@ -23,6 +31,13 @@ import {
   slashCommand,
   verifyUrl,
 } from './platform/inbound.ts';
+import {
+  openAppHome,
+  type PostedUserMessage,
+  type PostUserMessageInput,
+  postUserMessage,
+  typeCommand,
+} from './platform/person.ts';
 import { type ResponseUrlPost, ResponseUrls } from './platform/response-urls.ts';
 import { ACK_LIMIT_MS, type AppResponse, AppSender, type RawRequest } from './platform/sender.ts';
 import {
@@ -31,6 +46,7 @@ import {
   type SubmitViewInput,
   submitView,
 } from './platform/submissions.ts';
+import { RateLimiter, type RateLimitOptions } from './rate-limits.ts';
 import { expectNoViolations, Recorder } from './recorder.ts';
 import type { SignedHeaders } from './signing.ts';
 import type { EmulatorState } from './state.ts';
@@ -68,6 +84,8 @@ export interface SlackEmulatorOptions {
   /** Acks slower than this are violations. Default 3000. */
   ackLimitMs?: number;
   verificationToken?: string;
+  /** Slack's rate limits (429 + Retry-After), off unless given; see rate-limits.ts. */
+  rateLimits?: RateLimitOptions;
 }
 
 export interface AddMessageInput {
@@ -95,6 +113,8 @@ export class SlackEmulator {
   private readonly responseUrls: ResponseUrls;
   private readonly deps: PlatformDeps;
   private server: ListeningServer | undefined;
+  private readonly changes = new ChangeFeed(() => this.state.now());
+  private changesWired = false;
 
   constructor(private readonly options: SlackEmulatorOptions) {
     const now = options.now ?? Date.now;
@@ -143,7 +163,10 @@ export class SlackEmulator {
       contracts: this.contracts,
       state: this.state,
       recorder: this.recorder,
-      interceptors: [this.faults],
+      // Faults first: a fault answers instead of Slack, so it is not counted against a limit.
+      interceptors: this.options.rateLimits
+        ? [this.faults, new RateLimiter(this.options.rateLimits)]
+        : [this.faults],
       botToken: this.botToken,
     });
     this.server = await listen(webApi, this.responseUrls, this.options.port ?? 0);
@@ -195,6 +218,7 @@ export class SlackEmulator {
       ...(input.blocks ? { blocks: input.blocks } : {}),
       ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
     });
+    this.changes.notify('addMessage');
     return copy(stored);
   }
 
@@ -269,6 +293,26 @@ export class SlackEmulator {
     return home ? copy(home) : undefined;
   }
 
+  /** Everyone in the workspace, the bot included (it has `isBot`). */
+  users(): EmulatedUser[] {
+    return copy([...this.state.workspace.users.values()]);
+  }
+
+  /** Channels, DMs opened so far included (`isIm`). */
+  channels(): EmulatedChannel[] {
+    return copy([...this.state.workspace.channels.values()]);
+  }
+
+  usergroups(): EmulatedUsergroup[] {
+    return copy([...this.state.workspace.usergroups.values()]);
+  }
+
+  /** The id of the bot's DM with the user, opening it if needed (as `conversations.open` would). */
+  dmChannelOf(userId: string): string {
+    if (!this.state.workspace.users.has(userId)) throw new Error(`unknown user ${userId}`);
+    return this.state.workspace.openDm(userId).id;
+  }
+
   /** Clears messages, views, DMs, triggers, faults, calls and violations; keeps seeded data. */
   reset(): void {
     this.state.messages.reset();
@@ -289,24 +333,24 @@ export class SlackEmulator {
     return shortcut(this.deps, input);
   }
 
-  clickButton(input: ClickButtonInput): Promise<InteractionResponse> {
+  clickButton(input: ClickButtonInput): Promise<BlockActionResponse> {
     return clickButton(this.deps, input);
   }
 
-  selectOption(input: SelectOptionInput): Promise<InteractionResponse> {
+  selectOption(input: SelectOptionInput): Promise<BlockActionResponse> {
     return selectOption(this.deps, input);
   }
 
-  checkBoxes(input: CheckBoxesInput): Promise<InteractionResponse> {
+  checkBoxes(input: CheckBoxesInput): Promise<BlockActionResponse> {
     return checkBoxes(this.deps, input);
   }
 
   submitView(input: SubmitViewInput): Promise<SubmissionResponse> {
-    return submitView(this.deps, input);
+    return this.announce('view_submission', submitView(this.deps, input));
   }
 
   closeView(input: { userId: string; viewId?: string }): Promise<AppResponse | undefined> {
-    return closeView(this.deps, input);
+    return this.announce('view_closed', closeView(this.deps, input));
   }
 
   sendEvent(event: JsonObject, options?: EventOptions): Promise<EventResponse> {
@@ -323,5 +367,52 @@ export class SlackEmulator {
 
   postRaw(request: RawRequest): Promise<AppResponse> {
     return this.deps.sender.postRaw(request);
+  }
+
+  // --- a person in the Slack client (the playground's page) -------------------------------------
+  /** Sends a slash command and shows its ack's text or blocks to the person, as the client does. */
+  typeCommand(input: SlashCommandInput): Promise<CommandResponse> {
+    return this.announce('slash_command', typeCommand(this.deps, input));
+  }
+
+  /** A person's message (or thread reply): stored, then sent to the app as a `message` event. */
+  postUserMessage(input: PostUserMessageInput): Promise<PostedUserMessage> {
+    return this.announce('message', postUserMessage(this.deps, input));
+  }
+
+  /** block_actions for any element outside input blocks: buttons, selects, checkboxes, pickers. */
+  blockAction(input: BlockActionInput): Promise<BlockActionResponse> {
+    return blockAction(this.deps, input);
+  }
+
+  /** Submits what the form shows; field errors the client would show come back unsent. */
+  submitViewState(input: SubmitViewStateInput): Promise<ViewStateSubmission> {
+    return this.announce('view_submission', submitViewState(this.deps, input));
+  }
+
+  /** The person opens the app's Home tab (or its Messages tab): `app_home_opened`. */
+  openAppHome(userId: string, tab: 'home' | 'messages' = 'home'): Promise<EventResponse> {
+    return openAppHome(this.deps, userId, tab);
+  }
+
+  // --- change notifications --------------------------------------------------------------------
+  /**
+   * Calls `listener` whenever what Slack shows may have changed: messages posted, edited or deleted,
+   * ephemeral messages, modals and Homes. Returns the unsubscribe function.
+   */
+  onChange(listener: ChangeListener): () => void {
+    if (!this.changesWired) {
+      this.changesWired = true;
+      this.recorder.onCall((call) => {
+        if (changesState(call)) this.changes.notify(call.method);
+      });
+      this.responseUrls.onApplied(() => this.changes.notify('response_url'));
+    }
+    return this.changes.subscribe(listener);
+  }
+
+  /** Notifies once the platform-side request is done, whatever it answered (Slack's state moved). */
+  private announce<T>(source: string, work: Promise<T>): Promise<T> {
+    return work.finally(() => this.changes.notify(source));
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Faults on demand, and the interceptor hook through which a request can be answered before it
- * reaches its handler (a per-tier rate limiter would be another interceptor).
+ * reaches its handler (the rate limiter in rate-limits.ts is another interceptor).
  */
 import type { ContractBook, MethodContract } from './contracts.ts';
+import type { JsonObject } from './types.ts';
 
 export type FaultSpec =
   | { error: string }
@@ -15,7 +16,8 @@ export type FaultSpec =
 
 /** Decides, per call, whether the platform misbehaves instead of (or before) answering. */
 export interface Interceptor {
-  intercept(method: string, contract: MethodContract): FaultSpec | undefined;
+  /** `args` as sent, token removed, not yet checked (a limit may depend on e.g. the channel). */
+  intercept(method: string, contract: MethodContract, args: JsonObject): FaultSpec | undefined;
 }
 
 interface QueuedFault {

@@ -1,14 +1,27 @@
 /** What the emulator saw: every Web API call and every violation of Slack's rules. */
 import type { RecordedCall, Violation, ViolationKind } from './types.ts';
 
+export type CallListener = (call: RecordedCall) => void;
+
 export class Recorder {
   readonly calls: RecordedCall[] = [];
   readonly violations: Violation[] = [];
+  private readonly callListeners = new Set<CallListener>();
 
   constructor(private readonly now: () => number) {}
 
   recordCall(call: Omit<RecordedCall, 'at'>): void {
-    this.calls.push({ ...call, at: this.now() });
+    const recorded = { ...call, at: this.now() };
+    this.calls.push(recorded);
+    for (const listener of this.callListeners) listener(recorded);
+  }
+
+  /** Calls `listener` after each recorded Web API call (the call has been answered by then). */
+  onCall(listener: CallListener): () => void {
+    this.callListeners.add(listener);
+    return () => {
+      this.callListeners.delete(listener);
+    };
   }
 
   violate(kind: ViolationKind, source: string, messages: string[]): void {

@@ -14,15 +14,18 @@ describe('emulator lifecycle and helpers', () => {
     emu = undefined;
   });
 
-  it('finds the shared contracts by walking up, and honours SLACK_CONTRACTS_DIR', () => {
+  it('finds the shared contracts (SLACK_CONTRACTS_DIR, else by walking up) and honours the variable', () => {
     const found = resolveContractsDir();
-    expect(found).toMatch(/shared\/slack-contracts$/);
+    expect(found).toMatch(/slack-contracts\/?$/);
+    const configured = process.env.SLACK_CONTRACTS_DIR;
     process.env.SLACK_CONTRACTS_DIR = '/nonexistent';
     try {
       expect(() => resolveContractsDir()).toThrow(/not found/);
       expect(resolveContractsDir(found)).toBe(found);
     } finally {
-      delete process.env.SLACK_CONTRACTS_DIR;
+      // Put back what CI may have set, or later tests in this file lose the contracts.
+      if (configured === undefined) delete process.env.SLACK_CONTRACTS_DIR;
+      else process.env.SLACK_CONTRACTS_DIR = configured;
     }
   });
 

@@ -4,7 +4,7 @@ import type { JsonObject, StoredMessage, StoredView } from '../types.ts';
 import { messageJson } from '../web-api/chat.ts';
 import { viewJson } from '../web-api/views.ts';
 import { actionTs, interactionBase, type PlatformDeps } from './context.ts';
-import type { InteractionResponse } from './inbound.ts';
+import type { BlockActionResponse } from './inbound.ts';
 import { elementsOf, type PlacedElement, pickOptions } from './surface.ts';
 
 /** Where the element is: a message (`channel` + `messageTs`) or an open view (`viewId`). */
@@ -17,9 +17,9 @@ export type ClickButtonInput = ActionTarget & { value?: string };
 export type SelectOptionInput = ActionTarget & { value: string };
 export type CheckBoxesInput = ActionTarget & { values: readonly string[] };
 
-type Surface = { kind: 'message'; message: StoredMessage } | { kind: 'view'; view: StoredView };
+export type Surface = { kind: 'message'; message: StoredMessage } | { kind: 'view'; view: StoredView };
 
-function surfaceOf(deps: PlatformDeps, target: ActionTarget): Surface {
+export function surfaceOf(deps: PlatformDeps, target: ActionTarget): Surface {
   if (target.viewId !== undefined) {
     const view = deps.state.views.findById(target.viewId);
     if (!view) throw new Error(`no open view ${target.viewId}`);
@@ -39,7 +39,7 @@ function describe(surface: Surface): string {
     : `message ${surface.message.channel}/${surface.message.ts}`;
 }
 
-function findElement(
+export function findElement(
   surface: Surface,
   target: ActionTarget,
   types: readonly string[],
@@ -58,18 +58,19 @@ function findElement(
   return found;
 }
 
-async function send(
+export async function send(
   deps: PlatformDeps,
   target: ActionTarget,
   surface: Surface,
   action: JsonObject,
-): Promise<InteractionResponse> {
+): Promise<BlockActionResponse> {
   const triggerId = deps.state.triggers.issue(target.userId);
+  const sentAt = actionTs(deps);
   const payload: JsonObject = {
     ...interactionBase(deps, 'block_actions', target.userId),
     trigger_id: triggerId,
     state: { values: {} },
-    actions: [{ ...action, action_ts: actionTs(deps) }],
+    actions: [{ ...action, action_ts: sentAt }],
   };
   if (surface.kind === 'view') {
     payload.container = { type: 'view', view_id: surface.view.id };
@@ -96,10 +97,10 @@ async function send(
       messageTs: message.ts,
     });
   }
-  return { ...(await deps.sender.postPayload('block_actions', payload)), triggerId };
+  return { ...(await deps.sender.postPayload('block_actions', payload)), triggerId, actionTs: sentAt };
 }
 
-export function clickButton(deps: PlatformDeps, input: ClickButtonInput): Promise<InteractionResponse> {
+export function clickButton(deps: PlatformDeps, input: ClickButtonInput): Promise<BlockActionResponse> {
   const surface = surfaceOf(deps, input);
   const { element, blockId } = findElement(
     surface,
@@ -120,7 +121,7 @@ export function clickButton(deps: PlatformDeps, input: ClickButtonInput): Promis
 }
 
 /** Picks one option of a static_select, radio_buttons or overflow element. */
-export function selectOption(deps: PlatformDeps, input: SelectOptionInput): Promise<InteractionResponse> {
+export function selectOption(deps: PlatformDeps, input: SelectOptionInput): Promise<BlockActionResponse> {
   const surface = surfaceOf(deps, input);
   const where = `in ${describe(surface)}`;
   const { element, blockId } = findElement(
@@ -141,7 +142,7 @@ export function selectOption(deps: PlatformDeps, input: SelectOptionInput): Prom
 }
 
 /** Sets the checked options of a checkboxes or multi_static_select element. */
-export function checkBoxes(deps: PlatformDeps, input: CheckBoxesInput): Promise<InteractionResponse> {
+export function checkBoxes(deps: PlatformDeps, input: CheckBoxesInput): Promise<BlockActionResponse> {
   const surface = surfaceOf(deps, input);
   const where = `in ${describe(surface)}`;
   const { element, blockId } = findElement(

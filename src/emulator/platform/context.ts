@@ -26,9 +26,9 @@ export function teamRef(deps: PlatformDeps): JsonObject {
   return { id: teamId, domain: teamDomain };
 }
 
-/** `action_ts`-style timestamp (seconds with microseconds) from the emulator clock. */
+/** `action_ts`-style timestamp (seconds with microseconds): strictly increasing, as Slack's are in practice. */
 export function actionTs(deps: PlatformDeps): string {
-  return (deps.state.now() / 1000).toFixed(6);
+  return deps.state.messages.nextTs();
 }
 
 /** Fields every interactivity payload carries. */

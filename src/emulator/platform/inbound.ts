@@ -13,6 +13,8 @@ export interface SlashCommandInput {
 }
 
 export type InteractionResponse = AppResponse & { triggerId: string };
+/** A block action's answer, with the `action_ts` Slack put in it. */
+export type BlockActionResponse = InteractionResponse & { actionTs: string };
 export type CommandResponse = InteractionResponse & { responseUrl: string };
 
 export interface EventOptions {

@@ -30,6 +30,7 @@ export interface ResponseUrlPost {
 export class ResponseUrls {
   private readonly targets = new Map<string, ResponseTarget>();
   readonly posts: ResponseUrlPost[] = [];
+  private readonly appliedListeners = new Set<() => void>();
 
   constructor(
     private readonly state: EmulatorState,
@@ -64,7 +65,16 @@ export class ResponseUrls {
       if (!issues.empty) return this.reject(issues.list.join('; '), 400, 'invalid_blocks');
     }
     this.apply(target, body);
+    for (const listener of this.appliedListeners) listener();
     return { status: 200, text: 'ok' };
+  }
+
+  /** Calls `listener` after a post changed what Slack shows (a reply, a replaced or deleted message). */
+  onApplied(listener: () => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => {
+      this.appliedListeners.delete(listener);
+    };
   }
 
   private apply(target: ResponseTarget, body: JsonObject): void {

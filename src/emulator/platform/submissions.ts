@@ -86,7 +86,7 @@ export function submitView(deps: PlatformDeps, input: SubmitViewInput): Promise<
   return send(deps, input.userId, view, values);
 }
 
-async function send(
+export async function send(
   deps: PlatformDeps,
   userId: string,
   view: StoredView,

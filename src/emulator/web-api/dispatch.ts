@@ -89,7 +89,7 @@ export class WebApi {
     }
     let loseResponse = false;
     for (const interceptor of this.options.interceptors) {
-      const spec = interceptor.intercept(request.method, contract);
+      const spec = interceptor.intercept(request.method, contract, recordedArgs);
       if (!spec) continue;
       if ('delayMs' in spec) {
         await sleep(spec.delayMs);
