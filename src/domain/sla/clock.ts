@@ -146,6 +146,11 @@ export function stopClock(calendar: SlaCalendar, clock: SlaClock, at: Date): Sla
 /** The instant a running clock reaches `threshold` consumed minutes. */
 export function instantOfThreshold(calendar: SlaCalendar, clock: SlaClock, threshold: number): Date | null {
   if (clock.status !== 'running' || clock.runningSince === null) return null;
+  // Reached before this run began: due at once where pings are allowed — open hours, or a
+  // period-end window even while closed — and otherwise at the next opening.
+  if (threshold <= clock.consumedMinutes && calendar.periodEndStatus(clock.runningSince).inWindow) {
+    return clock.runningSince;
+  }
   return calendar.addBusinessMinutes(clock.runningSince, Math.max(0, threshold - clock.consumedMinutes));
 }
 

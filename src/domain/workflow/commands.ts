@@ -21,7 +21,15 @@ interface StepCommandBase extends CommandBase {
   stepId: string;
 }
 
-export type TickCommand = StepCommandBase & { type: 'tick' | 'untick'; itemId: string };
+export type TickCommand = StepCommandBase & {
+  type: 'tick' | 'untick';
+  itemId: string;
+  /**
+   * Slack's `action_ts` of the checkbox selection this comes from. With it the command sets the item
+   * as selected then (no "already ticked" refusal) and remembers the selection's time.
+   */
+  selectedAt?: string;
+};
 export type TakeCommand = StepCommandBase & { type: 'take' };
 export type CompleteCommand = StepCommandBase & {
   type: 'complete';

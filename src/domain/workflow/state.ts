@@ -52,6 +52,11 @@ export const StepRecordSchema = z.object({
   escalations: z.array(EscalationSchema),
   evidence: z.record(z.string(), z.string()).nullable(),
   outcome: z.object({ kind: z.enum(STEP_OUTCOMES), by: UserId, at: Iso }).nullable(),
+  /**
+   * Per checklist item, Slack's `action_ts` of the newest checkbox selection applied to it: clicks
+   * handled out of order (two instances, a slow request) never let an older selection win.
+   */
+  selections: z.record(z.string(), z.string()).optional(),
 });
 export type StepRecord = z.infer<typeof StepRecordSchema>;
 

@@ -22,12 +22,21 @@ export function tick(ctx: StepContext, command: TickCommand): Change | Refusal {
   if (!item) return invalid('itemId', `${ctx.step.title} has no checklist item "${command.itemId}".`);
   const ticked = command.type === 'tick';
   const check = ctx.record.checks[item.id];
+  const unchanged = check ? check.ticked === ticked : !ticked;
+  const { selectedAt } = command;
+  const noted = (record: StepRecord): StepRecord =>
+    selectedAt === undefined
+      ? record
+      : { ...record, selections: { ...record.selections, [item.id]: selectedAt } };
+  if (unchanged && selectedAt !== undefined) {
+    return { ok: true, state: withRecord(ctx, noted), events: [] };
+  }
   if (check && check.ticked === ticked) {
     return alreadyDone(ticked ? 'ticked' : 'unticked', check, ctx.step.id, `"${item.label}"`);
   }
   if (!check && !ticked) return invalid('itemId', `"${item.label}" is not ticked.`);
   const state = withRecord(ctx, (record) => ({
-    ...record,
+    ...noted(record),
     checks: { ...record.checks, [item.id]: { ticked, by: ctx.by, at: ctx.at } },
   }));
   const type = ticked ? 'item_ticked' : 'item_unticked';

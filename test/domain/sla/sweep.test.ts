@@ -122,6 +122,27 @@ describe('support hours', () => {
     expect(result.lines).toEqual([line('2026-12-26T03:00', 'level 1')]);
   });
 
+  it('in a period-end window a clock resumed after the close with a reminder already reached pings at once', () => {
+    // 29 December 2026 07:00–20:00. 50% of 60 minutes is reached at 07:30; paused in the same minute
+    // before any sweep, resumed at 21:00 (closed, still in the window): the reminder goes out then,
+    // in both loops, not at the next morning's opening.
+    const clock = clockFrom(emea, at('EMEA', '2026-12-29T07:00'), {
+      targetMinutes: 60,
+      applyCutoff: false,
+      policy: policy({ reminders: [50] }),
+    });
+    const paused = pauseClock(emea, clock, at('EMEA', '2026-12-29T07:30'));
+    const resumed = resumeClock(emea, paused, at('EMEA', '2026-12-29T21:00'));
+    expect(wall('EMEA', resumed.nextCheckAt)).toBe('2026-12-29T21:00:00.000+00:00');
+    const from = at('EMEA', '2026-12-29T21:00').getTime();
+    const to = from + 120 * MINUTE;
+    for (const mode of ['every', 'due'] as const) {
+      expect(runLife(emea, resumed, [], from, to, mode).alerts).toEqual([
+        line('2026-12-29T21:00', 'reminder 50%'),
+      ]);
+    }
+  });
+
   it('at the close of the window’s last day the pings wait for the next opening', () => {
     const clock = clockFrom(emea, at('EMEA', '2026-12-31T07:00'), {
       targetMinutes: 780,
