@@ -6,6 +6,7 @@ import type { ServiceContext } from '../app/context.ts';
 import { type HomeModel, type HomeViewer, loadHomeModel } from '../app/home-model.ts';
 import type { HomeAudience } from '../app/home-refresh.ts';
 import type { DeskConfig } from '../config/desk-config.ts';
+import { noteHomeOpened, recentHomeViewers } from '../db/home-viewers.ts';
 import { listFailedOutbox } from '../db/outbox.ts';
 import { REGIONS, type Region } from '../domain/regions.ts';
 import type { Role } from '../domain/roles.ts';
@@ -15,6 +16,12 @@ import { type FailedDeliveries, MAX_FAILED_DELIVERIES_SHOWN } from './views/fail
 import { type HomePages, homeView } from './views/home.ts';
 import { asView } from './web-api-types.ts';
 import type { Workspace } from './workspace.ts';
+
+/**
+ * How long after opening their Home someone still gets its changes pushed: a Home left open on a
+ * screen all day stays live, and anyone coming back gets a fresh one from the open itself.
+ */
+export const LIVE_HOME_MS = 12 * 60 * 60 * 1000;
 
 export interface HomePublisherDeps {
   services: Pick<ServiceContext, 'db' | 'clock' | 'playbooks'>;
@@ -41,8 +48,19 @@ export class HomePublisher {
     await client.views.publish({ user_id: userId, view: asView(view) });
   }
 
-  /** The people an audience names, for refreshing their Homes. */
+  /** Someone opened their Home: it is published now, and kept fresh while they may be looking. */
+  async opened(client: WebClient, userId: string): Promise<void> {
+    await noteHomeOpened(this.deps.services.db, userId, this.deps.services.clock.now());
+    await this.publish(client, userId);
+  }
+
+  /** The people an audience names who opened their Home lately: the Homes worth refreshing. */
   async membersOf(audience: HomeAudience): Promise<string[]> {
+    const since = new Date(this.deps.services.clock.now().getTime() - LIVE_HOME_MS);
+    return recentHomeViewers(this.deps.services.db, await this.namedBy(audience), since);
+  }
+
+  private async namedBy(audience: HomeAudience): Promise<string[]> {
     if ('users' in audience) return [...new Set(audience.users)];
     if ('deskAdmins' in audience) return this.deps.roles.membersOf(this.deps.config.deskAdmins);
     return this.deps.roles.membersOf(this.deps.config.regions[audience.region].roles[audience.role]);

@@ -44,6 +44,7 @@ export interface RoleDirectoryOptions {
 
 export class RoleDirectory {
   private readonly groups = new Map<string, { users: Set<string>; expiresAt: number }>();
+  private readonly fetching = new Map<string, Promise<Set<string>>>();
   private readonly coverage: CoverageLookup;
   private readonly clock: Clock;
   private readonly now: () => number;
@@ -97,9 +98,20 @@ export class RoleDirectory {
     return (await this.groupMembers(members.usergroup)).has(userId);
   }
 
-  private async groupMembers(usergroup: string): Promise<Set<string>> {
+  private groupMembers(usergroup: string): Promise<Set<string>> {
     const cached = this.groups.get(usergroup);
-    if (cached && cached.expiresAt > this.now()) return cached.users;
+    if (cached && cached.expiresAt > this.now()) return Promise.resolve(cached.users);
+    // Everyone who misses the cache at once shares one call: a Home asks for every role group of
+    // every region, and usergroups.users.list allows Slack only about 20 calls a minute.
+    let fetching = this.fetching.get(usergroup);
+    if (!fetching) {
+      fetching = this.fetchGroup(usergroup, cached?.users).finally(() => this.fetching.delete(usergroup));
+      this.fetching.set(usergroup, fetching);
+    }
+    return fetching;
+  }
+
+  private async fetchGroup(usergroup: string, known: Set<string> | undefined): Promise<Set<string>> {
     try {
       const answer = await this.client.usergroups.users.list({ usergroup });
       const users = new Set(answer.users ?? []);
@@ -107,7 +119,7 @@ export class RoleDirectory {
       return users;
     } catch {
       // Slack unreachable: keep acting on what we last knew rather than refusing everyone.
-      return cached?.users ?? new Set();
+      return known ?? new Set();
     }
   }
 }

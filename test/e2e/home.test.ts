@@ -10,6 +10,7 @@ import { createPlaybookRegistry } from '../../src/domain/playbook/registry.ts';
 import { DEFAULT_SLA_POLICY } from '../../src/domain/sla/policy.ts';
 import type { SlackEmulator, StoredView } from '../../src/emulator/index.ts';
 import { homePageActionId, homeTakeActionId } from '../../src/slack/ids.ts';
+import type { ShiftedClock } from '../../src/system-clock.ts';
 import { DESK_CHANNEL, EMEA_SPECIALISTS, PEOPLE } from '../support/desk-config.ts';
 import { type DeskHarness, eventually } from '../support/desk-harness.ts';
 import { bookThroughSlack, cardsIn, waitForMessages } from '../support/flows.ts';
@@ -63,14 +64,18 @@ async function queueMany(harness: DeskHarness, count: number): Promise<void> {
     slaPolicy: DEFAULT_SLA_POLICY,
     outboxWritten: () => {},
   };
-  for (let index = 0; index < count; index++) {
-    const result = await submitBooking(ctx, {
-      requesterId: PEOPLE.apacRep.id,
-      deskChannel: DESK_CHANNEL,
-      intakeViewId: null,
-      draft: aDraft({ quoteNumber: `Q-${9000 + index}` }),
-    });
-    expect(result.ok).toBe(true);
+  // A few at a time, as a busy desk would submit them (and much faster than one by one).
+  const concurrency = 5;
+  for (let start = 0; start < count; start += concurrency) {
+    const batch = Array.from({ length: Math.min(concurrency, count - start) }, (_, offset) =>
+      submitBooking(ctx, {
+        requesterId: PEOPLE.apacRep.id,
+        deskChannel: DESK_CHANNEL,
+        intakeViewId: null,
+        draft: aDraft({ quoteNumber: `Q-${9000 + start + offset}` }),
+      }),
+    );
+    for (const result of await Promise.all(batch)) expect(result.ok).toBe(true);
   }
   // These rows were written without Slack: nothing of theirs needs delivering for this test.
   await harness.database.prisma.outboxMessage.updateMany({
@@ -108,6 +113,29 @@ describe('the App Home', () => {
     expect(leadHome).toContain('*1. Verify the quote*: 1 (EMEA 1)');
     expect(leadHome).toContain('1 submitted');
     expect(leadHome).toContain('Desk KPIs');
+  }, 60_000);
+
+  it('pushes changes only to the Homes of people who opened theirs in the last 12 hours', async () => {
+    const harness = await start();
+    const { emulator } = harness;
+    const opened = await openHome(emulator, om);
+    await bookThroughSlack(emulator);
+    await drained(harness);
+    // The order manager may be looking: their Home shows the new request at once.
+    await eventually(() => emulator.homeOf(om)?.hash !== opened.hash, 'the open Home refreshed');
+    expect(textOf(emulator.homeOf(om))).toContain('BK-2026-000001');
+    // The rep and the lead never opened theirs: nothing is published until they do.
+    expect(emulator.homeOf(rep)).toBeUndefined();
+    expect(emulator.homeOf(lead)).toBeUndefined();
+    expect(textOf(await openHome(emulator, lead))).toContain('*Open requests*\n1');
+
+    // Thirteen hours on, the order manager's Home is no longer pushed to; opening it shows it fresh.
+    (harness.clock as ShiftedClock).advanceMinutes(13 * 60);
+    const stale = emulator.homeOf(om)?.hash;
+    await bookThroughSlack(emulator, { quoteNumber: 'Q-2026-4242' });
+    await drained(harness);
+    expect(emulator.homeOf(om)?.hash).toBe(stale);
+    expect(textOf(await openHome(emulator, om))).toContain('BK-2026-000002');
   }, 60_000);
 
   it('pages through 500 queued steps within Slack’s 100-block limit', async () => {
