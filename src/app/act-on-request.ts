@@ -20,7 +20,8 @@ import { endOpenCase } from './escalation-cases.ts';
 import { refreshHomes, touchedHomes } from './home-refresh.ts';
 import { OUTBOX_KIND } from './outbox-kinds.ts';
 import { applyClockChanges } from './sla-effects.ts';
-import { cardUpdate, changedStepIds, workflowEffects } from './workflow-effects.ts';
+import { withoutWaitingRenders } from './waiting-renders.ts';
+import { cardUpdate, changedStepIds, orderingKeyOf, workflowEffects } from './workflow-effects.ts';
 
 export interface ActRequest {
   requestId: string;
@@ -39,9 +40,37 @@ export type ActResult =
   | { ok: false; reason: 'refused'; refusal: Refusal }
   | { ok: false; reason: 'not_found' };
 
-const MAX_ATTEMPTS = 5;
+/** Every lost race means another change won, so N people acting at once need at most N attempts. */
+const MAX_ATTEMPTS = 20;
 
-export async function actOnRequest(ctx: ServiceContext, request: ActRequest): Promise<ActResult> {
+export function actOnRequest(ctx: ServiceContext, request: ActRequest): Promise<ActResult> {
+  return actOnRequestWith(ctx, request, () => [request.command]);
+}
+
+/**
+ * Several commands of one actor applied together in one transaction, built from the current state on
+ * every attempt (a checkbox selection: one tick or untick per item it changes). None is a no-op; the
+ * first refusal refuses them all.
+ */
+export function actInBatch(
+  ctx: ServiceContext,
+  request: Omit<ActRequest, 'command'> & { commands: (state: WorkflowState) => WorkflowCommand[] },
+): Promise<ActResult> {
+  return actOnRequestWith(ctx, request, request.commands);
+}
+
+interface Applied {
+  command: WorkflowCommand;
+  before: WorkflowState;
+  after: WorkflowState;
+  events: WorkflowEvent[];
+}
+
+async function actOnRequestWith(
+  ctx: ServiceContext,
+  request: Omit<ActRequest, 'command'>,
+  commandsFor: (state: WorkflowState) => WorkflowCommand[],
+): Promise<ActResult> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const row = await ctx.db.bookingRequest.findUnique({
       where: { id: request.requestId },
@@ -52,64 +81,72 @@ export async function actOnRequest(ctx: ServiceContext, request: ActRequest): Pr
     const playbook = ctx.playbooks.get(state.playbook);
     if (!playbook)
       throw new Error(`playbook ${state.playbook.id} v${state.playbook.version} is not deployed`);
-    const decided = decide(state, request.command, playbook);
     const now = ctx.clock.now();
-
-    if (!decided.ok) {
-      await recordRefusal(ctx, request, decided, now);
-      return { ok: false, reason: 'refused', refusal: decided };
+    const applied: Applied[] = [];
+    let current = state;
+    for (const command of commandsFor(state)) {
+      const decided = decide(current, command, playbook);
+      if (!decided.ok) {
+        await recordRefusal(ctx, request, command, decided, now);
+        return { ok: false, reason: 'refused', refusal: decided };
+      }
+      applied.push({ command, before: current, after: decided.state, events: decided.events });
+      current = decided.state;
     }
+    const last = applied.at(-1);
+    if (!last) return { ok: true, state, events: [] };
+    const events = applied.flatMap((change) => change.events);
     const committed = await ctx.db.$transaction(async (tx) => {
       const updated = await tx.bookingRequest.updateMany({
         where: { id: row.id, version: row.version },
-        data: {
-          workflow: toJson(decided.state),
-          version: decided.state.version,
-          status: requestStatusOf(decided.state),
-        },
+        data: { workflow: toJson(current), version: current.version, status: requestStatusOf(current) },
       });
       if (updated.count !== 1) return false;
-      await request.alsoInTransaction?.(tx, decided.state);
+      await request.alsoInTransaction?.(tx, current);
       const clocks = await applyClockChanges(
         tx,
         ctx,
         { requestId: row.id, region: parseRegion(row.region) },
-        planClockChanges({ before: state, after: decided.state, events: decided.events, playbook }),
+        planClockChanges({ before: state, after: current, events, playbook }),
       );
       if (clocks.some((clock) => clock.kind === 'response' && clock.status === 'stopped')) {
-        const how = isClosed(decided.state) ? 'closed' : 'responded';
-        await endOpenCase(tx, row.id, { how, by: request.command.actor.userId, at: now });
+        const how = isClosed(current) ? 'closed' : 'responded';
+        await endOpenCase(tx, row.id, { how, by: last.command.actor.userId, at: now });
       }
-      await recordAudit(tx, {
-        requestId: row.id,
-        actorId: request.command.actor.userId,
-        action: `workflow.${request.command.type}`,
-        at: now,
-        before: { status: state.status, version: state.version },
-        after: {
-          status: decided.state.status,
-          version: decided.state.version,
-          command: describe(request.command),
-          events: decided.events,
-        },
-      });
-      const effects = {
-        requestId: row.id,
-        requesterId: row.requesterId,
-        version: decided.state.version,
-        at: now,
-      };
-      const changed = changedStepIds(state, decided.state);
-      await enqueueOutbox(tx, [...workflowEffects(decided.events, effects, changed), cardUpdate(effects)]);
-      await refreshHomes(tx, touchedHomes(state, decided.state, changed, playbook, row), now);
+      for (const change of applied) await auditChange(tx, row.id, change, now);
+      // A selection that only confirms what is shown changes nothing anyone sees.
+      if (events.length === 0) return true;
+      const effects = { requestId: row.id, requesterId: row.requesterId, version: current.version, at: now };
+      const changed = changedStepIds(state, current);
+      const entries = [...workflowEffects(events, effects, changed), cardUpdate(effects)];
+      await enqueueOutbox(tx, await withoutWaitingRenders(tx, orderingKeyOf(row.id), entries));
+      await refreshHomes(tx, touchedHomes(state, current, changed, playbook, row), now);
       return true;
     });
     if (committed) {
-      ctx.outboxWritten();
-      return { ok: true, state: decided.state, events: decided.events };
+      if (events.length > 0) ctx.outboxWritten();
+      return { ok: true, state: current, events };
     }
+    // Lost the compare-and-set: spread the retries of a crowd of clicks a little.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
   }
   throw new Error(`request ${request.requestId} changed ${MAX_ATTEMPTS} times while applying one command`);
+}
+
+function auditChange(tx: Tx, requestId: string, change: Applied, at: Date) {
+  return recordAudit(tx, {
+    requestId,
+    actorId: change.command.actor.userId,
+    action: `workflow.${change.command.type}`,
+    at,
+    before: { status: change.before.status, version: change.before.version },
+    after: {
+      status: change.after.status,
+      version: change.after.version,
+      command: describe(change.command),
+      events: change.events,
+    },
+  });
 }
 
 /**
@@ -130,24 +167,25 @@ export async function probeCommand(
   if (!playbook) throw new Error(`playbook ${state.playbook.id} v${state.playbook.version} is not deployed`);
   const decided = decide(state, request.command, playbook);
   if (decided.ok || request.fixable(decided)) return { ok: true };
-  await recordRefusal(ctx, request, decided, ctx.clock.now());
+  await recordRefusal(ctx, request, request.command, decided, ctx.clock.now());
   return { ok: false, refusal: decided };
 }
 
 /** A refused attempt changes nothing but is on the record, and the actor is told why. */
 async function recordRefusal(
   ctx: ServiceContext,
-  request: ActRequest,
+  request: Omit<ActRequest, 'command'>,
+  command: WorkflowCommand,
   refusal: Refusal,
   now: Date,
 ): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     await recordAudit(tx, {
       requestId: request.requestId,
-      actorId: request.command.actor.userId,
-      action: `refused.${request.command.type}`,
+      actorId: command.actor.userId,
+      action: `refused.${command.type}`,
       at: now,
-      after: { command: describe(request.command), refusal },
+      after: { command: describe(command), refusal },
     });
     const to = request.refusalTo;
     const text = to?.text(refusal);
@@ -159,12 +197,12 @@ async function recordRefusal(
         method: 'chat.postEphemeral',
         args: {
           channel: to.channel,
-          user: request.command.actor.userId,
+          user: command.actor.userId,
           threadTs: to.threadTs ?? null,
           text,
         },
         idempotencyKey: `${request.requestId}:refusal:${randomUUID()}`,
-        orderingKey: `ephemeral:${request.command.actor.userId}`,
+        orderingKey: `ephemeral:${command.actor.userId}`,
         at: now,
       },
     ]);

@@ -1,12 +1,20 @@
-// Delivers outbox rows to Slack after commit: claims due rows with a lease, renders and sends each,
-// and records the outcome. 429s wait for Retry-After; 5xx and network errors back off exponentially;
-// after the attempt budget a row is marked failed for the desk admins to see. Posts into one channel
+// Delivers outbox rows to Slack after commit: claims due rows with a lease (renewed while a delivery
+// is under way), renders and sends each, and records the outcome. 429s wait for Retry-After; 5xx and
+// network errors back off exponentially, a timed-out call at least one more timeout; after the
+// attempt budget a row is marked failed for the desk admins to see. Posts into one channel
 // are spaced (Slack allows about one message per second per channel); different channels go in parallel.
 
 import type { WebClient } from '@slack/web-api';
 import type { DeskConfig } from '../config/desk-config.ts';
 import type { OutboxMessage } from '../db/generated/client.ts';
-import { claimDueOutbox, failOutbox, markOutboxSent, nextOutboxDue, rescheduleOutbox } from '../db/outbox.ts';
+import {
+  claimDueOutbox,
+  failOutbox,
+  markOutboxSent,
+  nextOutboxDue,
+  renewOutboxLeases,
+  rescheduleOutbox,
+} from '../db/outbox.ts';
 import type { Db } from '../db/types.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { PlaybookRegistry } from '../domain/playbook/registry.ts';
@@ -18,7 +26,10 @@ import { classifySlackFailure } from './slack-failure.ts';
 export interface OutboxDispatcherOptions {
   /** Identifies this process's claims. */
   owner: string;
-  /** How long a claim lasts; a crashed dispatcher's rows are picked up after it. */
+  /**
+   * How long a claim lasts unless renewed; the dispatcher renews its deliveries' claims every third
+   * of it, so a crashed dispatcher's rows are picked up one lease after it died.
+   */
   leaseMs: number;
   batchSize: number;
   /** Attempts before a row is given up. */
@@ -29,16 +40,19 @@ export interface OutboxDispatcherOptions {
   pollMs: number;
   /** Least real time between two posts into one channel from this process (0: no pacing). */
   channelIntervalMs: number;
+  /** The longest wait for one Slack answer (the outbox's client gives up after it). */
+  slackTimeoutMs: number;
 }
 
 export const DEFAULT_OUTBOX_OPTIONS: Omit<OutboxDispatcherOptions, 'owner'> = {
-  leaseMs: 60_000,
+  leaseMs: 15_000,
   batchSize: 20,
   maxAttempts: 10,
   baseBackoffMs: 1_000,
   maxBackoffMs: 5 * 60_000,
   pollMs: 1_000,
   channelIntervalMs: 1_000,
+  slackTimeoutMs: 10_000,
 };
 
 export interface OutboxDispatcherDeps {
@@ -59,6 +73,7 @@ export class OutboxDispatcher {
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private wakeRequested = false;
+  private renewTimer: NodeJS.Timeout | null = null;
   /** Deliveries under way, by outbox row id. */
   private readonly inFlight = new Map<bigint, Promise<void>>();
   /** What deliveries call: the client whose posts wait for their channel's turn. */
@@ -72,6 +87,9 @@ export class OutboxDispatcher {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+    const every = Math.max(50, Math.floor(this.deps.options.leaseMs / 3));
+    this.renewTimer = setInterval(() => void this.renewLeases(), every);
+    this.renewTimer.unref();
   }
 
   /** Stops claiming, then lets the in-flight deliveries finish; nothing stays claimed. */
@@ -81,6 +99,20 @@ export class OutboxDispatcher {
     await this.loop;
     this.loop = null;
     await Promise.all(this.inFlight.values());
+    if (this.renewTimer) clearInterval(this.renewTimer);
+    this.renewTimer = null;
+  }
+
+  /** Keeps the claims of the deliveries under way from lapsing (a slow Slack, a busy channel). */
+  private async renewLeases(): Promise<void> {
+    const { db, clock, logger, options } = this.deps;
+    if (this.inFlight.size === 0) return;
+    const until = new Date(clock.now().getTime() + options.leaseMs);
+    try {
+      await renewOutboxLeases(db, options.owner, [...this.inFlight.keys()], until);
+    } catch (error) {
+      logger.warn('outbox claims could not be renewed', { error });
+    }
   }
 
   /**
@@ -218,17 +250,27 @@ export class OutboxDispatcher {
     const failure = classifySlackFailure(error);
     const now = clock.now();
     const fields = { outboxId: row.id, kind: row.kind, attempts: row.attempts, failure: failure.detail };
-    if (failure.kind === 'permanent' || row.attempts >= options.maxAttempts) {
+    // A 429 never uses up an attempt: Slack said when to come back, and it will take the call then.
+    const exhausted = failure.kind !== 'rate_limited' && row.attempts >= options.maxAttempts;
+    if (failure.kind === 'permanent' || exhausted) {
       await failOutbox(db, row.id, options.owner, failure.detail, now);
       this.deps.metrics?.outboxMessageFailed(row.kind);
       logger.error('outbox message failed for good', fields);
       return;
     }
-    const waitMs =
+    const backoffMs =
       failure.kind === 'rate_limited'
         ? failure.retryAfterSeconds * 1000
         : Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** (row.attempts - 1));
-    await rescheduleOutbox(db, row.id, options.owner, new Date(now.getTime() + waitMs), failure.detail);
+    // A call given up on may still land in Slack after it: the retry looks for the message by its
+    // outbox id, so it waits another timeout first, or it would miss the post and make a second.
+    const waitMs =
+      failure.kind === 'transient' && failure.timedOut
+        ? Math.max(backoffMs, options.slackTimeoutMs)
+        : backoffMs;
+    const notAttempted = failure.kind === 'rate_limited';
+    const retryAt = new Date(now.getTime() + waitMs);
+    await rescheduleOutbox(db, row.id, options.owner, retryAt, failure.detail, notAttempted);
     logger.warn('outbox message will be retried', { ...fields, waitMs });
   }
 }

@@ -4,7 +4,11 @@ import { ErrorCode } from '@slack/web-api';
 
 export type SlackFailure =
   | { kind: 'rate_limited'; retryAfterSeconds: number; detail: string }
-  | { kind: 'transient'; detail: string }
+  /**
+   * `timedOut`: the app stopped waiting, but Slack may still be carrying the call out (a slow post
+   * that lands later), unlike a refused or dropped connection.
+   */
+  | { kind: 'transient'; detail: string; timedOut?: boolean }
   | { kind: 'permanent'; detail: string };
 
 // Platform errors that say "Slack had a problem", not "your call was wrong".
@@ -23,6 +27,12 @@ interface CodedError {
   statusCode?: unknown;
   data?: { error?: unknown };
   message?: unknown;
+  original?: unknown;
+}
+
+/** fetch's AbortSignal.timeout rejects with a TimeoutError (an AbortError on older runtimes). */
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
 export function classifySlackFailure(error: unknown): SlackFailure {
@@ -40,7 +50,9 @@ export function classifySlackFailure(error: unknown): SlackFailure {
         ? { kind: 'transient', detail: `HTTP ${String(coded.statusCode)}` }
         : { kind: 'permanent', detail: `HTTP ${String(coded.statusCode)}` };
     case ErrorCode.RequestError:
-      return { kind: 'transient', detail: message };
+      return isTimeout(coded.original)
+        ? { kind: 'transient', detail: message, timedOut: true }
+        : { kind: 'transient', detail: message };
     case ErrorCode.PlatformError: {
       const code = String(coded.data?.error ?? 'unknown_error');
       return TRANSIENT_PLATFORM_ERRORS.has(code)

@@ -29,7 +29,8 @@ describe('delivering to Slack', () => {
     const row = await harness.database.prisma.outboxMessage.findFirstOrThrow({
       where: { kind: 'status_card.post' },
     });
-    expect(row).toMatchObject({ status: 'sent', attempts: 2, result: { ts: card!.ts } });
+    // A 429 is not an attempt: Slack took nothing and said when to come back.
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, result: { ts: card!.ts } });
   });
 
   it('backs off on server errors and keeps the thread in order', async () => {
@@ -87,4 +88,26 @@ describe('delivering to Slack', () => {
     expect(harness.emulator.openViewsOf(rep)).toHaveLength(1);
     await eventually(() => harness.emulator.callsTo('chat.postMessage').length === 0, 'no message');
   });
+});
+
+describe('delivering through a long rate limit', () => {
+  const start = useDesk(() => ({ outbox: { maxAttempts: 2 } }));
+
+  it('never gives a message up for 429s, however many: they do not use up its attempts', async () => {
+    const harness = await start();
+    harness.emulator.fault('chat.postMessage', { status: 429, retryAfter: 1 }, 3);
+    await bookThroughSlack(harness.emulator);
+    const [card] = await waitForMessages(() => cardsIn(harness.emulator), 1, 'the card');
+    const statuses = harness.emulator.callsTo('chat.postMessage').map((call) => call.status);
+    expect(statuses.slice(0, 4)).toEqual([429, 429, 429, 200]);
+    // Slack has the card before the dispatcher records it as sent: wait for that commit.
+    const row = await eventually(
+      () =>
+        harness.database.prisma.outboxMessage.findFirst({
+          where: { kind: 'status_card.post', status: { not: 'pending' } },
+        }),
+      'the card row settled',
+    );
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, result: { ts: card!.ts } });
+  }, 20_000);
 });

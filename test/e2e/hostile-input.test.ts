@@ -316,3 +316,28 @@ describe('tampered targets', () => {
     expect(harness.emulator.callsTo('views.open').filter((call) => call.status === 200)).toHaveLength(2);
   });
 });
+
+describe('a /book without the trigger Slack always sends', () => {
+  const start = useDesk();
+
+  it('is answered with a clear message, and no form is opened without a trigger', async () => {
+    const harness = await start();
+    const { emulator } = harness;
+    for (const text of ['', 'cancel BK-2026-000001']) {
+      const body = new URLSearchParams({
+        token: 'legacy',
+        team_id: emulator.teamId,
+        channel_id: DESK_CHANNEL,
+        user_id: rep,
+        command: '/book',
+        text,
+        response_url: 'http://127.0.0.1:1/unused',
+      }).toString();
+      const answer = await emulator.postRaw({ body, headers: signed(body) });
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body)).toContain('Please type `/book` again');
+    }
+    expect(emulator.callsTo('views.open')).toEqual([]);
+    expect(emulator.takeViolations()).toEqual([]);
+  });
+});

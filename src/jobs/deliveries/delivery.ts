@@ -30,9 +30,13 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: { outbox_id?: unknown } };
 }
 
+/** How far back a lookup pages (200 messages a page): a busy desk channel, a long outage. */
+const MAX_LOOKUP_PAGES = 10;
+
 /**
  * After an earlier attempt that may have reached Slack (the process died before recording it),
- * looks for the message tagged with this row's id instead of posting it a second time.
+ * looks for the message tagged with this row's id instead of posting it a second time. Pages on
+ * past the newest 200 messages: the retry may come long after the post, in a busy channel.
  */
 export async function findAlreadyPosted(
   ctx: DeliveryContext,
@@ -42,22 +46,23 @@ export async function findAlreadyPosted(
 ): Promise<string | null> {
   if (row.attempts <= 1) return null;
   const oldest = (row.createdAt.getTime() / 1000 - 60).toFixed(6);
-  const history = threadTs
-    ? await ctx.slack.conversations.replies({
-        channel,
-        ts: threadTs,
-        oldest,
-        include_all_metadata: true,
-        limit: 200,
-      })
-    : await ctx.slack.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 });
-  const messages = (history.messages ?? []) as HistoryMessage[];
-  const found = messages.find(
-    (message) =>
-      message.metadata?.event_type === OUTBOX_METADATA_EVENT &&
-      String(message.metadata.event_payload?.outbox_id) === row.id.toString(),
-  );
-  return found?.ts ?? null;
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
+    const query = { channel, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
+    const history = threadTs
+      ? await ctx.slack.conversations.replies({ ...query, ts: threadTs })
+      : await ctx.slack.conversations.history(query);
+    const messages = (history.messages ?? []) as HistoryMessage[];
+    const found = messages.find(
+      (message) =>
+        message.metadata?.event_type === OUTBOX_METADATA_EVENT &&
+        String(message.metadata.event_payload?.outbox_id) === row.id.toString(),
+    );
+    if (found?.ts) return found.ts;
+    cursor = history.response_metadata?.next_cursor || undefined;
+    if (!cursor) return null;
+  }
+  return null;
 }
 
 export function requestIdOf(row: OutboxMessage): string {

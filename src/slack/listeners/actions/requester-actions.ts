@@ -1,8 +1,9 @@
 // The requester's buttons in their DM: Amend (opens the form with the current version) and Withdraw.
 
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { actOnRequest } from '../../../app/act-on-request.ts';
+import { type ActRequest, actOnRequest, probeCommand } from '../../../app/act-on-request.ts';
 import { loadBooking } from '../../../db/bookings.ts';
+import type { BookingSnapshot } from '../../../domain/booking/snapshot.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ACTION, CALLBACK } from '../../ids.ts';
 import { formFromDraft } from '../../intake-prefill.ts';
@@ -18,6 +19,16 @@ export function registerRequesterActions(app: App, deps: SlackDeps): void {
     await ack();
     const booking = UUID.test(action.value ?? '') ? await loadBooking(deps.services.db, action.value!) : null;
     if (!booking) return;
+    // The form shows the request's details: whoever may not amend it (anyone but its requester, or
+    // once it is booked or closed) is told why, and the attempt audited, before anything opens.
+    const actor = await deps.roles.actorFor(body.user.id, booking.region);
+    const check = await probeCommand(deps.services, {
+      requestId: booking.id,
+      command: { type: 'amend', actor, at: deps.services.clock.now(), commercialChange: true },
+      ...refusalIn(body, booking, 'amend'),
+      fixable: () => false,
+    });
+    if (!check.ok) return;
     const tz = (await deps.users.timeZoneOf(body.user.id)) ?? 'UTC';
     const metadata: IntakeMetadata = { tz, requestId: booking.id };
     const view = intakeModal({
@@ -39,19 +50,26 @@ export function registerRequesterActions(app: App, deps: SlackDeps): void {
     const booking = UUID.test(action.value ?? '') ? await loadBooking(deps.services.db, action.value!) : null;
     if (!booking) return;
     const actor = await deps.roles.actorFor(body.user.id, booking.region);
-    const channel = body.channel?.id ?? body.container?.channel_id;
     await actOnRequest(deps.services, {
       requestId: booking.id,
       command: { type: 'withdraw', actor, at: deps.services.clock.now() },
-      ...(typeof channel === 'string'
-        ? {
-            refusalTo: {
-              channel,
-              text: (refusal) =>
-                refusalText(refusal, { command: 'withdraw', requesterId: booking.requesterId }),
-            },
-          }
-        : {}),
+      ...refusalIn(body, booking, 'withdraw'),
     });
   });
+}
+
+/** A refusal is explained to the clicker, only to them, where they clicked. */
+function refusalIn(
+  body: BlockButtonAction,
+  booking: BookingSnapshot,
+  command: 'amend' | 'withdraw',
+): Pick<ActRequest, 'refusalTo'> {
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  if (typeof channel !== 'string') return {};
+  return {
+    refusalTo: {
+      channel,
+      text: (refusal) => refusalText(refusal, { command, requesterId: booking.requesterId }),
+    },
+  };
 }

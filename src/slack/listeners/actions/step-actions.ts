@@ -3,7 +3,8 @@
 
 import type { App, BlockAction, BlockButtonAction, CheckboxesAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { actOnRequest, probeCommand } from '../../../app/act-on-request.ts';
+import { actInBatch, actOnRequest, probeCommand } from '../../../app/act-on-request.ts';
+import { parseActionTs, selectionCommands } from '../../../domain/workflow/checklist-selection.ts';
 import type { WorkflowCommand } from '../../../domain/workflow/commands.ts';
 import type { Refusal } from '../../../domain/workflow/refusals.ts';
 import type { SlackDeps } from '../../deps.ts';
@@ -61,12 +62,10 @@ export function registerStepActions(app: App, deps: SlackDeps): void {
         body.user.id,
       );
       if (!context) return;
-      await applyTicks(
-        deps,
-        context,
-        Number(group ?? 1) - 1,
-        new Set((action.selected_options ?? []).flatMap((o) => (o?.value ? [o.value] : []))),
-      );
+      await applySelection(deps, context, Number(group ?? 1) - 1, {
+        selected: new Set((action.selected_options ?? []).flatMap((o) => (o?.value ? [o.value] : []))),
+        selectedAt: parseActionTs(action.action_ts),
+      });
     },
   );
 
@@ -89,27 +88,31 @@ async function contextFor(
   return loadStepContext(deps, target, userId);
 }
 
-/** The checkboxes say what is ticked now; each item whose state differs becomes one command. */
-async function applyTicks(deps: SlackDeps, context: StepContext, group: number, selected: Set<string>) {
-  const items = context.step.checklist.slice(group * CHECKBOX_LIMIT, (group + 1) * CHECKBOX_LIMIT);
-  const record = context.state.steps.find((step) => step.id === context.step.id);
-  for (const item of items) {
-    const ticked = record?.checks[item.id]?.ticked === true;
-    if (ticked === selected.has(item.id)) continue;
-    const type = selected.has(item.id) ? 'tick' : 'untick';
-    const result = await actOnRequest(deps.services, {
-      requestId: context.requestId,
-      command: {
-        type,
-        itemId: item.id,
+/**
+ * The checkboxes say what is ticked now: applied as one batch on the current state, the newest
+ * selection of each item winning (Slack's `action_ts`), so quick clicks never end in an older state.
+ */
+async function applySelection(
+  deps: SlackDeps,
+  context: StepContext,
+  group: number,
+  selection: { selected: Set<string>; selectedAt: string | null },
+) {
+  const itemIds = context.step.checklist
+    .slice(group * CHECKBOX_LIMIT, (group + 1) * CHECKBOX_LIMIT)
+    .map((item) => item.id);
+  await actInBatch(deps.services, {
+    requestId: context.requestId,
+    commands: (state) =>
+      selectionCommands(state, {
         stepId: context.step.id,
+        itemIds,
+        ...selection,
         actor: context.actor,
         at: deps.services.clock.now(),
-      },
-      refusalTo: refusalTo(deps, context, type),
-    });
-    if (!result.ok) return;
-  }
+      }),
+    refusalTo: refusalTo(deps, context, selection.selected.size > 0 ? 'tick' : 'untick'),
+  });
 }
 
 /** What a filled-in modal could still fix: missing evidence and missing reasons, not who you are. */

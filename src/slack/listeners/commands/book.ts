@@ -88,6 +88,14 @@ export function registerBookCommand(app: App, deps: SlackDeps): void {
       );
       return;
     }
+    // What is left opens a modal, which needs the trigger Slack sends with every command.
+    if (!command.trigger_id) {
+      await ack({
+        response_type: 'ephemeral',
+        text: `Slack did not send what I need to open a form. Please type \`${COMMAND}\` again.`,
+      });
+      return;
+    }
     if (parsed.kind === 'admin') {
       await ack();
       const problem = await openAdminModal(deps, client, {

@@ -10,6 +10,7 @@ import type { WorkflowCommand } from '../../../domain/workflow/commands.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { CALLBACK, parseStepTarget } from '../../ids.ts';
 import { refusalText } from '../../views/request-refusal.ts';
+import { answerWithinBudget, FAILED_SUBMISSION, SLOW_SUBMISSION } from './ack-budget.ts';
 
 const ValuesSchema = z.object({
   reason: z.object({ reason: z.object({ value: z.string().nullish() }) }),
@@ -19,7 +20,16 @@ const ValuesSchema = z.object({
 export function registerAdminDecisions(app: App, deps: SlackDeps): void {
   for (const callbackId of [CALLBACK.adminCancel, CALLBACK.adminReassign]) {
     app.view(callbackId, async ({ ack, body, view }) => {
-      const errors = await decide(deps, callbackId, body.user.id, view.private_metadata, view.state.values);
+      const deciding = decide(deps, callbackId, body.user.id, view.private_metadata, view.state.values);
+      const errors = await answerWithinBudget(
+        deps.logger.child({ user: body.user.id }),
+        'admin decision',
+        deciding,
+        {
+          late: { reason: SLOW_SUBMISSION },
+          failed: { reason: FAILED_SUBMISSION },
+        },
+      );
       if (errors) await ack({ response_action: 'errors', errors });
       else await ack();
     });

@@ -3,9 +3,11 @@
 
 import type { App } from '@slack/bolt';
 import { amendBooking } from '../../../app/amend-booking.ts';
+import type { BookingDraft } from '../../../domain/booking/intake.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { CALLBACK } from '../../ids.ts';
 import { refusalText } from '../../views/request-refusal.ts';
+import { answerWithinBudget, FAILED_SUBMISSION, SLOW_SUBMISSION } from './ack-budget.ts';
 import { type FieldErrors, readSubmittedForm } from './intake-submission.ts';
 
 export function registerAmendSubmission(app: App, deps: SlackDeps): void {
@@ -27,25 +29,30 @@ async function handleAmendment(
   const requestId = form.metadata.requestId;
   if (!requestId)
     return { quoteNumber: 'This form lost track of its request. Close it and press Amend again.' };
-  const actor = await deps.roles.actorFor(userId, form.draft.region);
-  try {
-    const result = await amendBooking(deps.services, { requestId, actor, draft: form.draft });
-    if (result.ok) return null;
-    switch (result.reason) {
-      case 'no_changes':
-        return { quoteNumber: 'Nothing changed. Edit what the desk asked for, or close the form.' };
-      case 'region_changed':
-        return { region: 'A request cannot move to another region. Withdraw it and book a new one there.' };
-      case 'not_found':
-        return { quoteNumber: 'This request no longer exists.' };
-      case 'refused':
-        return { quoteNumber: refusalText(result.refusal, { command: 'amend' }) };
-    }
-  } catch (error) {
-    deps.logger.error('amendment could not be recorded', { error, user: userId });
-    return {
-      quoteNumber:
-        'The desk could not record this amendment just now and nothing was saved. Press Submit again.',
-    };
+  const amending = amend(deps, userId, requestId, form.draft);
+  return answerWithinBudget(deps.logger.child({ user: userId }), 'amendment', amending, {
+    late: { quoteNumber: SLOW_SUBMISSION },
+    failed: { quoteNumber: FAILED_SUBMISSION },
+  });
+}
+
+async function amend(
+  deps: SlackDeps,
+  userId: string,
+  requestId: string,
+  draft: BookingDraft,
+): Promise<FieldErrors | null> {
+  const actor = await deps.roles.actorFor(userId, draft.region);
+  const result = await amendBooking(deps.services, { requestId, actor, draft });
+  if (result.ok) return null;
+  switch (result.reason) {
+    case 'no_changes':
+      return { quoteNumber: 'Nothing changed. Edit what the desk asked for, or close the form.' };
+    case 'region_changed':
+      return { region: 'A request cannot move to another region. Withdraw it and book a new one there.' };
+    case 'not_found':
+      return { quoteNumber: 'This request no longer exists.' };
+    case 'refused':
+      return { quoteNumber: refusalText(result.refusal, { command: 'amend' }) };
   }
 }

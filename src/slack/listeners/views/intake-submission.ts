@@ -16,6 +16,7 @@ import {
   ViewStateValuesSchema,
 } from '../../intake-state.ts';
 import { bindRequestRef } from '../../request-context.ts';
+import { answerWithinBudget } from './ack-budget.ts';
 
 export type FieldErrors = Partial<Record<IntakeField, string>>;
 
@@ -60,6 +61,10 @@ export function readSubmittedForm(
     : { ok: false, errors: validated.errors };
 }
 
+/** The intake view id makes a second Submit of the same form safe: it is never booked twice. */
+export const SLOW_DATABASE_INTAKE =
+  'The desk is slow to answer, so this booking may not be recorded yet. Press Submit again in a moment: it will never be booked twice.';
+
 /** Returns the inline errors to show, or null when the request was recorded. */
 export async function handleIntakeSubmission(
   deps: SlackDeps,
@@ -67,30 +72,36 @@ export async function handleIntakeSubmission(
 ): Promise<FieldErrors | null> {
   const validated = readSubmittedForm(deps, submission.values, submission.privateMetadata);
   if (!validated.ok) return validated.errors;
-
-  try {
-    const result = await submitBooking(deps.services, {
-      requesterId: submission.userId,
-      deskChannel: deps.config.deskChannel,
-      intakeViewId: submission.viewId,
-      draft: validated.draft,
-    });
-    if (result.ok) {
-      bindRequestRef(result.reference);
-      return null;
-    }
-    const { holder } = result;
-    const url = await deps.workspace.permalink(holder.deskChannel, holder.parentTs);
-    return {
-      quoteNumber:
-        `${validated.draft.quoteNumber} already has a request: ${holder.reference} (${STATUS_LABELS[holder.status]}).` +
-        ` Amend that one instead${url ? `: ${url}` : ' — see its thread in the desk channel.'}`,
-    };
-  } catch (error) {
-    deps.logger.error('booking could not be recorded', { error, user: submission.userId });
-    return {
+  const recording = recordBooking(deps, submission, validated.draft);
+  return answerWithinBudget(deps.logger.child({ user: submission.userId }), 'booking', recording, {
+    late: { quoteNumber: SLOW_DATABASE_INTAKE },
+    failed: {
       quoteNumber:
         'The desk could not record this booking just now and nothing was saved. Press Submit again in a moment.',
-    };
+    },
+  });
+}
+
+async function recordBooking(
+  deps: SlackDeps,
+  submission: IntakeSubmission,
+  draft: BookingDraft,
+): Promise<FieldErrors | null> {
+  const result = await submitBooking(deps.services, {
+    requesterId: submission.userId,
+    deskChannel: deps.config.deskChannel,
+    intakeViewId: submission.viewId,
+    draft,
+  });
+  if (result.ok) {
+    bindRequestRef(result.reference);
+    return null;
   }
+  const { holder } = result;
+  const url = await deps.workspace.permalink(holder.deskChannel, holder.parentTs);
+  return {
+    quoteNumber:
+      `${draft.quoteNumber} already has a request: ${holder.reference} (${STATUS_LABELS[holder.status]}).` +
+      ` Amend that one instead${url ? `: ${url}` : ' — see its thread in the desk channel.'}`,
+  };
 }

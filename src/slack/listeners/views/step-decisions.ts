@@ -17,6 +17,7 @@ import {
   readEvidence,
   readRejection,
 } from '../../views/step-modal-readers.ts';
+import { answerWithinBudget, FAILED_SUBMISSION, SLOW_SUBMISSION } from './ack-budget.ts';
 
 type Errors = Record<string, string>;
 type Build = (context: StepContext, values: unknown, at: Date) => ModalRead<WorkflowCommand>;
@@ -64,32 +65,42 @@ export function inlineErrors(refusal: Refusal, firstBlockId: string | undefined)
 export function registerStepDecisions(app: App, deps: SlackDeps): void {
   for (const [callbackId, build] of Object.entries(BUILDERS)) {
     app.view(callbackId, async ({ ack, body, view }) => {
-      const target = parseStepTarget(view.private_metadata);
-      const context = target ? await loadStepContext(deps, target, body.user.id) : null;
-      if (!context) {
-        await ack();
-        return;
-      }
-      const read = build(context, view.state.values, deps.services.clock.now());
-      if (!read.ok) {
-        await ack({ response_action: 'errors', errors: read.errors });
-        return;
-      }
-      const firstBlockId = view.blocks.find((block) => block.type === 'input')?.block_id;
-      const result = await actOnRequest(deps.services, {
-        requestId: context.requestId,
-        command: read.value,
-        refusalTo: refusalTo(
-          deps,
-          context,
-          read.value.type,
-          (refusal) => inlineErrors(refusal, firstBlockId) !== null,
-        ),
+      const firstBlockId = view.blocks.find((block) => block.type === 'input')?.block_id ?? 'note';
+      const submission = { userId: body.user.id, view, firstBlockId };
+      const logger = deps.logger.child({ user: body.user.id });
+      const errors = await answerWithinBudget(logger, 'decision', decide(deps, build, submission), {
+        late: { [firstBlockId]: SLOW_SUBMISSION },
+        failed: { [firstBlockId]: FAILED_SUBMISSION },
       });
-      const errors =
-        !result.ok && result.reason === 'refused' ? inlineErrors(result.refusal, firstBlockId) : null;
       if (errors) await ack({ response_action: 'errors', errors });
       else await ack();
     });
   }
+}
+
+interface DecisionSubmission {
+  userId: string;
+  view: { private_metadata: string; state: { values: unknown } };
+  firstBlockId: string;
+}
+
+/** Inline errors to show, or null when the modal may close (applied, or refused in the thread). */
+async function decide(deps: SlackDeps, build: Build, submission: DecisionSubmission): Promise<Errors | null> {
+  const { view, firstBlockId } = submission;
+  const target = parseStepTarget(view.private_metadata);
+  const context = target ? await loadStepContext(deps, target, submission.userId) : null;
+  if (!context) return null;
+  const read = build(context, view.state.values, deps.services.clock.now());
+  if (!read.ok) return read.errors;
+  const result = await actOnRequest(deps.services, {
+    requestId: context.requestId,
+    command: read.value,
+    refusalTo: refusalTo(
+      deps,
+      context,
+      read.value.type,
+      (refusal) => inlineErrors(refusal, firstBlockId) !== null,
+    ),
+  });
+  return !result.ok && result.reason === 'refused' ? inlineErrors(result.refusal, firstBlockId) : null;
 }
