@@ -53,7 +53,7 @@ export interface BookingDeskOptions {
     | 'LOG_LEVEL'
     | 'ADMIN_TOKEN'
   > &
-    Partial<Pick<Env, 'METRICS_ENABLED'>>;
+    Partial<Pick<Env, 'METRICS_ENABLED' | 'SLACK_TIMEOUT_MS'>>;
   deskConfig: DeskConfig;
   database: Database;
   clock: Clock;
@@ -120,6 +120,14 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
     adminRoutes.push(metricsRoute([metrics.registry, processMetrics()], logger));
   // Every Slack client counts its failed calls and logs through the desk's logger.
   const slackFetch = instrumentedFetch(metrics);
+  // No Slack call waits forever: a hung answer would hold a listener or an outbox slot for good.
+  const slackTimeoutMs = env.SLACK_TIMEOUT_MS ?? DEFAULT_OUTBOX_OPTIONS.slackTimeoutMs;
+  const clientOptions = {
+    slackApiUrl,
+    retryConfig: { retries: 2 },
+    fetch: slackFetch,
+    timeout: slackTimeoutMs,
+  };
 
   const app = env.SLACK_APP_TOKEN
     ? new App({
@@ -128,7 +136,7 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
         socketMode: true,
         logLevel,
         logger: slackLogger(logger, logLevel),
-        clientOptions: { slackApiUrl, retryConfig: { retries: 2 }, fetch: slackFetch },
+        clientOptions,
         customRoutes: [healthRoute(healthCheck), ...adminRoutes],
         installerOptions: { port: env.PORT },
       })
@@ -143,22 +151,27 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
         }),
         logLevel,
         logger: slackLogger(logger, logLevel),
-        clientOptions: { slackApiUrl, retryConfig: { retries: 2 }, fetch: slackFetch },
+        clientOptions,
       });
   // First of the middleware: the ack histogram, the Slack request id on every log line.
   traceSlackRequests(app, { logger, observeAck: (surface, seconds) => metrics.observeAck(surface, seconds) });
 
+  const outboxOptions = {
+    ...DEFAULT_OUTBOX_OPTIONS,
+    slackTimeoutMs,
+    owner: `desk-${randomUUID()}`,
+    ...options.outbox,
+  };
   // The outbox schedules its own retries, so its client must not retry or sleep on 429s by itself.
   const outboxClient = new WebClient(env.SLACK_BOT_TOKEN, {
     slackApiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: 10_000,
+    timeout: outboxOptions.slackTimeoutMs,
     logger: slackLogger(logger, logLevel),
     fetch: slackFetch,
   });
   const playbooks = createPlaybookRegistry([DEFAULT_PLAYBOOK]);
-  const outboxOptions = { ...DEFAULT_OUTBOX_OPTIONS, owner: `desk-${randomUUID()}`, ...options.outbox };
   const dispatcher = new OutboxDispatcher({
     db: database.prisma,
     slack: outboxClient,

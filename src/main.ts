@@ -28,7 +28,11 @@ async function main(): Promise<void> {
   const config = await loadDeskConfig(env.BOOKING_DESK_CONFIG);
   if (!config.ok) fail(config.message);
 
-  const database = await openDatabase({ url: env.DATABASE_URL }).catch((error: unknown) =>
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
+  }).catch((error: unknown) =>
     fail(`Booking Desk cannot open its database (${describe(error)}). Check DATABASE_URL.`),
   );
   try {
@@ -39,7 +43,14 @@ async function main(): Promise<void> {
     fail(`Booking Desk cannot migrate its database: ${describe(error)}`);
   }
 
-  const desk = createBookingDesk({ env, deskConfig: config.config, database, clock: systemClock, logger });
+  const desk = createBookingDesk({
+    env,
+    deskConfig: config.config,
+    database,
+    clock: systemClock,
+    logger,
+    outbox: { channelIntervalMs: env.OUTBOX_CHANNEL_INTERVAL_MS },
+  });
   const { port } = await desk.start();
   logger.info(
     port === null ? 'Booking Desk is running in Socket Mode' : `Booking Desk is listening on port ${port}`,

@@ -18,6 +18,18 @@ export const EnvSchema = z.object({
     .default(DEFAULT_SLACK_API_URL)
     .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
   DATABASE_URL: z.string().optional(),
+  /** PostgreSQL: how long to wait for a new connection before answering "try again". */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(100, { error: 'must be at least 100' })
+    .default(5000),
+  /** PostgreSQL: how long one query may go unanswered (a hung server, a dead network path). */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(100, { error: 'must be at least 100' })
+    .default(15000),
   PORT: z.coerce
     .number({ error: 'must be a port number' })
     .int()
@@ -36,6 +48,18 @@ export const EnvSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('true')
     .transform((value) => value === 'true'),
+  /** The longest wait for one Slack Web API answer: a hung Slack must not hold the outbox or a listener. */
+  SLACK_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(100, { error: 'must be at least 100' })
+    .default(10_000),
+  /** Least time between two outbox posts into one channel (Slack allows about one a second); 0: none. */
+  OUTBOX_CHANNEL_INTERVAL_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(0, { error: 'must be 0 or more' })
+    .default(1000),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -12,6 +12,9 @@ export { PrismaClient };
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
+const DEFAULT_QUERY_TIMEOUT_MS = 15_000;
+
 /** Prisma's log levels; `true` is short for warn + error. */
 export type DatabaseLogOption = boolean | Array<'query' | 'info' | 'warn' | 'error'>;
 
@@ -32,6 +35,13 @@ export interface OpenDatabaseOptions {
   log?: DatabaseLogOption;
   /** Maximum pooled connections to a PostgreSQL server (node-postgres default: 10). */
   poolSize?: number;
+  /**
+   * PostgreSQL: the longest wait for a new pooled connection (default 5 s). Without it a server that
+   * accepts TCP but never answers would hold every request forever.
+   */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: the longest a query may go unanswered on an open connection (default 15 s). */
+  queryTimeoutMs?: number;
   /** Runs once `close()` has closed everything (e.g. dropping a test schema). */
   onClose?: () => Promise<void>;
 }
@@ -77,10 +87,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     }
   }
 
-  const adapter = createPgAdapterFactory(
-    location,
-    options.poolSize === undefined ? {} : { max: options.poolSize },
-  );
+  const adapter = createPgAdapterFactory(location, {
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    query_timeout: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+    ...(options.poolSize === undefined ? {} : { max: options.poolSize }),
+  });
   const prisma = new PrismaClient({ adapter, log });
   return makeDatabase(prisma, 'postgres', location, undefined, async () => {
     // The client's adapter owns the pool it created; $disconnect ends it.

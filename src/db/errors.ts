@@ -25,7 +25,7 @@ const UNAVAILABLE_KINDS = new Set([
 const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 const UNAVAILABLE_MESSAGE =
-  /connection terminated|timeout exceeded when trying to connect|not currently accepting connections|can't reach database|server closed the connection/i;
+  /connection terminated|timeout exceeded when trying to connect|not currently accepting connections|can't reach database|server closed the connection|query read timeout/i;
 
 function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
@@ -51,6 +51,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const message = field(current, 'message');
     if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
     current = adapter ?? cause;
+  }
+  return false;
+}
+
+/** The database stopped answering mid-query: the statement may or may not have taken effect. */
+export function isDatabaseTimeout(error: unknown): boolean {
+  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    if (current instanceof Error && /query read timeout/i.test(current.message)) return true;
+    current = field(current, 'cause');
   }
   return false;
 }

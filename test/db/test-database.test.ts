@@ -3,11 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { migrationStatus } from '../../src/db/migrations/migrations.ts';
 import {
+  createPgliteTestDatabase,
   createPostgresTestDatabase,
   createTestDatabase,
   type Database,
   pgliteTemplate,
   resetDatabase,
+  suiteBackend,
   templateTimings,
   testDatabaseUrl,
 } from '../support/database.ts';
@@ -26,12 +28,12 @@ async function time<T>(label: string, fn: () => Promise<T>): Promise<T> {
   return result;
 }
 
-describe('createTestDatabase (PGlite)', () => {
+describe('createPgliteTestDatabase', () => {
   it('gives migrated, independent databases', async () => {
     await time('template', () => pgliteTemplate());
     timings.push(`template source: ${templateTimings.source}`);
-    const a = await time('clone #1', () => createTestDatabase());
-    const b = await time('clone #2', () => createTestDatabase());
+    const a = await time('clone #1', () => createPgliteTestDatabase());
+    const b = await time('clone #2', () => createPgliteTestDatabase());
     try {
       expect((await migrationStatus(a)).upToDate).toBe(true);
       await a.prisma.referenceCounter.create({ data: { year: 2026, last: 7 } });
@@ -56,22 +58,41 @@ describe('createTestDatabase (PGlite)', () => {
 });
 
 describe.skipIf(testDatabaseUrl() === undefined)('createPostgresTestDatabase', () => {
-  it('migrates a fresh schema and drops it on close', async () => {
-    const db = (await time('postgres schema + migrate', () => createPostgresTestDatabase())) as Database;
-    expect(db.kind).toBe('postgres');
-    const location = db.location;
-    if (location.kind !== 'postgres') throw new Error('expected postgres');
-    await db.prisma.referenceCounter.create({ data: { year: 2026, last: 1 } });
-    await time('postgres reset', () => resetDatabase(db.prisma));
-    expect(await db.prisma.referenceCounter.count()).toBe(0);
-    await db.close();
+  it('copies the migrated template into a fresh database, isolated, and drops it on close', async () => {
+    const a = (await time('postgres copy #1', () => createPostgresTestDatabase())) as Database;
+    const b = (await time('postgres copy #2', () => createPostgresTestDatabase())) as Database;
+    expect(a.kind).toBe('postgres');
+    const name = async (db: Database) =>
+      (await db.prisma.$queryRaw<Array<{ name: string }>>`SELECT current_database() AS name`)[0]!.name;
+    const nameOfA = await name(a);
+    try {
+      expect(nameOfA).not.toBe(await name(b));
+      expect((await migrationStatus(a)).upToDate).toBe(true);
+      await a.prisma.referenceCounter.create({ data: { year: 2026, last: 1 } });
+      expect(await b.prisma.referenceCounter.count()).toBe(0);
+      await time('postgres reset', () => resetDatabase(a.prisma));
+      expect(await a.prisma.referenceCounter.count()).toBe(0);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
     const probe = await openDatabase({ url: testDatabaseUrl() });
     try {
       const rows = await probe.prisma.$queryRaw<Array<{ n: bigint }>>`
-        SELECT count(*) AS n FROM pg_namespace WHERE nspname = ${location.schema}`;
+        SELECT count(*) AS n FROM pg_database WHERE datname = ${nameOfA}`;
       expect(rows[0]?.n).toBe(0n);
     } finally {
       await probe.close();
+    }
+  });
+});
+
+describe('createTestDatabase', () => {
+  it('opens a database of the backend the suite runs on (TEST_DATABASE_BACKEND)', async () => {
+    const db = await createTestDatabase();
+    try {
+      expect(db.kind).toBe(suiteBackend());
+    } finally {
+      await db.close();
     }
   });
 });

@@ -154,9 +154,12 @@ describe('/book coverage', () => {
     expect(JSON.stringify(taken.blocks)).toContain(`<!subteam^S0BILLINGEMEA> · ${COVERING}`);
     // Coverage is for the covered role only.
     expect(
-      (await harness.database.prisma.auditEvent.findMany({ where: { actorId: backupBilling } })).map(
-        (event) => event.action,
-      ),
+      (
+        await harness.database.prisma.auditEvent.findMany({
+          where: { actorId: backupBilling },
+          orderBy: { id: 'asc' },
+        })
+      ).map((event) => event.action),
     ).toEqual(['refused.take', 'workflow.take']);
   }, 60_000);
 

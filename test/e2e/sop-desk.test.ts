@@ -2,6 +2,7 @@
 // whose card and step messages stay valid Block Kit through a long history.
 
 import { describe, expect, it } from 'vitest';
+import { WorkflowStateSchema } from '../../src/domain/workflow/state.ts';
 import { ACTION } from '../../src/slack/ids.ts';
 import { DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
 import { type DeskHarness, eventually } from '../support/desk-harness.ts';
@@ -15,6 +16,11 @@ const lead = PEOPLE.lead.id;
 async function answerTo(harness: DeskHarness, userId: string, text: string) {
   const message = await askDesk(harness.emulator, userId, text);
   return `${message.text}\n${JSON.stringify(message.blocks ?? [])}`;
+}
+
+async function stepRecordOf(harness: DeskHarness, stepId: string) {
+  const request = await harness.database.prisma.bookingRequest.findFirstOrThrow();
+  return WorkflowStateSchema.parse(request.workflow).steps.find((record) => record.id === stepId);
 }
 
 describe('asking the desk and running it', () => {
@@ -96,6 +102,8 @@ describe('asking the desk and running it', () => {
     );
   });
 
+  // Six rapid take/tick rounds are handled concurrently on PostgreSQL: the newest selection must win
+  // (it once did not — an older untick landed last and the step could not complete).
   it('keeps a 40-line request with a long history within Block Kit limits at every update', async () => {
     const harness = await start();
     const lines = Array.from(
@@ -107,18 +115,26 @@ describe('asking the desk and running it', () => {
     const userId = specialistFor(step);
     const message = await waitForStepMessage(harness.emulator, step);
     const items = step.checklist.map((item) => item.id);
+    let last = '';
     for (let round = 0; round < 6; round++) {
       await harness.emulator
         .clickButton({ userId, actionId: ACTION.stepTake, channel: DESK_CHANNEL, messageTs: message.ts })
         .catch(() => undefined);
-      await harness.emulator.checkBoxes({
+      const answer = await harness.emulator.checkBoxes({
         userId,
         actionId: ACTION.stepChecklist,
         channel: DESK_CHANNEL,
         messageTs: message.ts,
         values: round % 2 ? [] : items,
       });
+      last = answer.actionTs;
     }
+    // However the six were interleaved, the last selection (nothing ticked) is what stays.
+    const settled = await eventually(async () => {
+      const record = await stepRecordOf(harness, step.id);
+      return items.every((id) => record?.selections?.[id] === last) ? record : null;
+    }, 'the last selection applied');
+    expect(items.filter((id) => settled.checks[id]?.ticked)).toEqual([]);
     await workStep(harness, step);
     await workStep(harness, stepOf(1));
     await eventually(

@@ -6,8 +6,13 @@
 // clones it (~0.6 s). Cheapest pattern: one database per file (beforeAll) and `resetDatabase()` in
 // beforeEach (a TRUNCATE, a few ms).
 //
-// PostgreSQL: set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) and
-// `createPostgresTestDatabase()` migrates a uniquely named schema, dropped again on close().
+// PostgreSQL: set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test). The migrations
+// run once into a template database named after their content; `createPostgresTestDatabase()` copies
+// it with CREATE DATABASE … TEMPLATE (~50 ms) and drops the copy on close().
+//
+// The suite's backend: PGlite, or PostgreSQL with TEST_DATABASE_BACKEND=postgres (the `postgres`
+// vitest project sets it), so every test that asks `createTestDatabase()` — the desk harness among
+// them — runs on the server instead.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -38,10 +43,10 @@ export interface TestBackend {
 /** Timings of the last template preparation, for reporting. */
 export const templateTimings: { source?: 'cache' | 'migrated'; ms?: number } = {};
 
-async function migrationsKey(migrationsDir: string): Promise<string> {
+async function migrationsKey(migrationsDir: string, engine: string): Promise<string> {
   const list = await readMigrationsList(migrationsDir);
   const hash = createHash('sha256');
-  hash.update(`pglite ${pgliteVersion()}\n`);
+  hash.update(`${engine}\n`);
   for (const directory of list.migrationDirectories) {
     const content = directory.migrationFile.content;
     hash.update(`${directory.path}\n${content.tag === 'ok' ? content.value : `error ${content.value}`}\n`);
@@ -53,7 +58,7 @@ async function buildTemplate(migrationsDir: string): Promise<PGlite> {
   const started = performance.now();
   const file = path.join(
     os.tmpdir(),
-    `booking-desk-test-template-${await migrationsKey(migrationsDir)}.tar.gz`,
+    `booking-desk-test-template-${await migrationsKey(migrationsDir, `pglite ${pgliteVersion()}`)}.tar.gz`,
   );
   try {
     const dump = new Blob([await readFile(file)]);
@@ -94,10 +99,30 @@ afterAll(async () => {
   if (pending !== undefined) await (await pending.catch(() => undefined))?.close();
 });
 
-/** A fresh PGlite database (in memory) with all migrations applied. */
+/** The database the suite runs on: TEST_DATABASE_BACKEND=postgres, else PGlite. */
+export function suiteBackend(): BackendName {
+  return process.env.TEST_DATABASE_BACKEND === 'postgres' ? 'postgres' : 'pglite';
+}
+
+/** A fresh database with all migrations applied, on the suite's backend. */
 export async function createTestDatabase(): Promise<Database> {
+  if (suiteBackend() === 'postgres') return requirePostgresTestDatabase();
+  return createPgliteTestDatabase();
+}
+
+/** A fresh PGlite database (in memory) with all migrations applied. */
+export async function createPgliteTestDatabase(): Promise<Database> {
   const clone = (await (await pgliteTemplate()).clone()) as PGlite;
   return openDatabase({ pglite: clone });
+}
+
+async function requirePostgresTestDatabase(): Promise<Database> {
+  const database = await createPostgresTestDatabase();
+  if (database === undefined)
+    throw new Error(
+      'TEST_DATABASE_BACKEND=postgres needs TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test)',
+    );
+  return database;
 }
 
 /** TEST_DATABASE_URL, or undefined when PostgreSQL tests are not configured. */
@@ -129,20 +154,94 @@ export async function dropSchema(url: string): Promise<void> {
 }
 
 /**
- * When TEST_DATABASE_URL is set: a fresh schema on that server with all migrations applied, dropped
- * again by close(). Otherwise undefined.
+ * When TEST_DATABASE_URL is set: a fresh database on that server, copied from the migrated template,
+ * dropped again by close(). Otherwise undefined.
  */
 export async function createPostgresTestDatabase(): Promise<Database | undefined> {
   const base = testDatabaseUrl();
   if (base === undefined) return undefined;
-  const { url } = uniqueSchemaUrl(base);
+  const template = await postgresTemplate(base);
+  const name = `bd_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await withAdminClient(base, (admin) => createDatabaseFrom(admin, name, template));
+  const url = databaseUrl(base, name);
   try {
-    await applyMigrations(url);
-    return await openDatabase({ url, poolSize: 4, onClose: () => dropSchema(url) });
+    return await openDatabase({ url, poolSize: 4, onClose: () => dropDatabase(base, name) });
   } catch (error) {
-    await dropSchema(url).catch(() => {});
+    await dropDatabase(base, name).catch(() => {});
     throw error;
   }
+}
+
+/** `base` with another database name (and its query string kept). */
+function databaseUrl(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdminClient<T>(base: string, use: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: base });
+  admin.on('error', () => {});
+  await admin.connect();
+  try {
+    return await use(admin);
+  } finally {
+    await admin.end().catch(() => {});
+  }
+}
+
+/** PostgreSQL refuses a copy while anyone is connected to the template (55006): wait and try again. */
+async function createDatabaseFrom(admin: pg.Client, name: string, template: string): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function dropDatabase(base: string, name: string): Promise<void> {
+  await withAdminClient(base, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+let postgresTemplateName: Promise<string> | undefined;
+
+/**
+ * The migrated template database of the current migrations, made once per server: test processes
+ * take an advisory lock so only one of them migrates it, and older templates are dropped then.
+ */
+function postgresTemplate(base: string): Promise<string> {
+  postgresTemplateName ??= (async () => {
+    const name = `bd_template_${await migrationsKey(DEFAULT_MIGRATIONS_DIR, 'postgres')}`;
+    await withAdminClient(base, async (admin) => {
+      await admin.query("SELECT pg_advisory_lock(hashtext('booking-desk test template'))");
+      try {
+        const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        if (found.rowCount !== 0) return;
+        const stale = await admin.query<{ datname: string }>(
+          "SELECT datname FROM pg_database WHERE datname LIKE 'bd\\_template\\_%'",
+        );
+        for (const { datname } of stale.rows)
+          await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+        // Built under a temporary name and renamed, so a half-migrated template is never used.
+        const building = `${name}_building`;
+        await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+        await admin.query(`CREATE DATABASE "${building}"`);
+        await applyMigrations(databaseUrl(base, building));
+        await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+      } finally {
+        await admin.query("SELECT pg_advisory_unlock(hashtext('booking-desk test template'))");
+      }
+    });
+    return name;
+  })();
+  postgresTemplateName.catch(() => {
+    postgresTemplateName = undefined;
+  });
+  return postgresTemplateName;
 }
 
 /** Empties every application table (not `_prisma_migrations`) and restarts identity sequences. */
@@ -155,9 +254,13 @@ export async function resetDatabase(prisma: PrismaClient): Promise<void> {
   await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${tables} RESTART IDENTITY CASCADE`);
 }
 
-/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. */
+/**
+ * PGlite and, when TEST_DATABASE_URL is set, PostgreSQL; only PostgreSQL when the suite runs on it
+ * (the PGlite run has already covered PGlite).
+ */
 export function testBackends(): TestBackend[] {
-  const backends: TestBackend[] = [{ name: 'pglite', create: createTestDatabase }];
+  const backends: TestBackend[] =
+    suiteBackend() === 'postgres' ? [] : [{ name: 'pglite', create: createPgliteTestDatabase }];
   if (testDatabaseUrl() !== undefined) {
     backends.push({
       name: 'postgres',

@@ -3,7 +3,7 @@
 
 import { type BookingDesk, createBookingDesk } from '../../src/booking-desk.ts';
 import type { DeskConfig } from '../../src/config/desk-config.ts';
-import type { Database } from '../../src/db/client.ts';
+import type { Database, PrismaClient } from '../../src/db/client.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import { REGIONS } from '../../src/domain/regions.ts';
 import { ROLES } from '../../src/domain/roles.ts';
@@ -112,7 +112,7 @@ export async function startDesk(options: DeskHarnessOptions = {}): Promise<DeskH
 export async function eventually<T>(
   probe: () => T | Promise<T>,
   what = 'condition',
-  timeoutMs = 5000,
+  timeoutMs = 15_000,
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
@@ -127,6 +127,16 @@ export async function eventually<T>(
       throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Waits until the outbox has sent (or given up on) everything written so far. */
+export async function outboxIdle(prisma: PrismaClient): Promise<void> {
+  await eventually(
+    async () =>
+      (await prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
+    'the outbox to drain',
+    60_000,
+  );
 }
 
 function missingDatabase(): Promise<Database> {

@@ -8,6 +8,8 @@ export interface DeskProcess {
   child: ChildProcess;
   port: Promise<number>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  /** What it has written to stdout so far. */
+  output(): string;
 }
 
 const TSX_LOADER = import.meta.resolve('tsx');
@@ -40,5 +42,5 @@ export function startDeskProcess(env: Record<string, string>, cwd: string, scrip
     stdout: string;
     stderr: string;
   }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return { child, port, exited };
+  return { child, port, exited, output: () => stdout };
 }
