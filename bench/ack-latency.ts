@@ -1,104 +1,171 @@
-// Ack latency of /book and of the intake submission. Booking Desk runs as `npm start` runs it (its
-// own process, embedded database on disk); the baseline is a bare Bolt app that only acks, also in
-// its own process. The emulator plays Slack from this process and times each acknowledgement.
-// Requests are sequential and interleaved between the two apps, so both see the same machine.
+// Ack latency of /book, the intake submission and a click on a step's Take it. Booking Desk runs as
+// `npm start` runs it (its own process; the embedded database on disk, then a PostgreSQL schema when
+// one is configured); the baseline is a bare Bolt app that only acks, also in its own process. The
+// emulator plays Slack from this process and times each acknowledgement. First one rep at a time,
+// interleaved between the two apps so both see the same machine; then many reps at once
+// (ack-concurrent.ts).
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { SlackEmulator } from '../src/emulator/index.ts';
-import { buildStateValues } from '../src/emulator/platform/view-state.ts';
-import { aDeskConfig, PEOPLE } from '../test/support/desk-config.ts';
-import { SIGNING_SECRET, startEmulator } from '../test/support/desk-harness.ts';
-import { type DeskProcess, startDeskProcess } from '../test/support/desk-process.ts';
-import { intakeValues } from '../test/support/intake-values.ts';
+import type { SlackEmulator, StoredView } from '../src/emulator/index.ts';
+import { aDeskConfig, DESK_CHANNEL } from '../test/support/desk-config.ts';
+import { SIGNING_SECRET } from '../test/support/desk-harness.ts';
+import { type ConcurrentResult, measureConcurrentAcks } from './ack-concurrent.ts';
+import {
+  clickTake,
+  emptySamples,
+  openedView,
+  postedBooking,
+  SURFACE_LABELS,
+  type Surface,
+  submissionBody,
+  submit,
+} from './ack-requests.ts';
+import { startAppProcess } from './app-process.ts';
+import { createBenchSchema, postgresBaseUrl } from './bench-database.ts';
+import { startBenchWorkspace } from './bench-slack.ts';
+import { CallWatch, slackQuiet } from './call-watch.ts';
 import type { LatencyRow } from './stats.ts';
 
-const rep = PEOPLE.rep.id;
 const BARE_APP = path.join(import.meta.dirname, 'bare-app-main.ts');
+const SURFACES: readonly Surface[] = ['command', 'submission', 'click'];
+/** Slack hearing nothing from the app for this long means it has finished what the last request caused. */
+const QUIET_MS = 150;
 
-async function waitForCalls(emulator: SlackEmulator, method: string, count: number) {
-  while (emulator.callsTo(method).length < count) {
-    await new Promise((resolve) => setTimeout(resolve, 1));
+export interface AckOptions {
+  /** Sequential requests per surface and app (after a tenth as many warm-up ones). */
+  iterations: number;
+  /** Reps working at once in the concurrent part. */
+  clients: number;
+  /** Measured rounds per client in the concurrent part (after one warm-up round). */
+  rounds: number;
+}
+
+export interface AckResult {
+  /** Where Booking Desk kept its data. */
+  backend: string;
+  sequential: LatencyRow[];
+  concurrent: ConcurrentResult;
+}
+
+interface Session {
+  emulator: SlackEmulator;
+  watch: CallWatch;
+  urls: { ours: string; bare: string };
+  reps: string[];
+  takers: string[];
+}
+
+/** One rep at a time, interleaved; returns the samples and the step messages it made. */
+async function sequential(session: Session, iterations: number) {
+  const { emulator, watch, urls } = session;
+  const samples = emptySamples();
+  const rep = session.reps[0]!;
+  const taker = session.takers[0]!;
+  const stepMessages: string[] = [];
+  const warmup = Math.ceil(iterations / 10);
+  let view: StoredView | undefined;
+  for (let i = 0; i < iterations + warmup; i++) {
+    let stepTs = '';
+    for (const target of ['ours', 'bare'] as const) {
+      emulator.setAppUrl(urls[target]);
+      const mark = watch.mark();
+      const command = await emulator.slashCommand({ userId: rep, command: '/book', channelId: DESK_CHANNEL });
+      // A rep fills the form for a while: the modal is open before they submit.
+      if (target === 'ours') view = await openedView(watch, mark, command.triggerId);
+      const submission = await submit(emulator, submissionBody(emulator, view!, rep, `Q-${target}-${i}`));
+      if (!submission.recorded) throw new Error('one rep at a time, the app asked to submit again');
+      // One rep at a time: the card, its first step, the DM and the Homes are out before the next request.
+      if (target === 'ours') {
+        stepTs = (await postedBooking(watch, mark, rep)).stepTs;
+        await watch.next(
+          mark,
+          (call) => call.method === 'chat.postMessage' && String(call.args.channel).startsWith('D'),
+          'the DM',
+        );
+        stepMessages.push(stepTs);
+        await slackQuiet(emulator, QUIET_MS, 30_000);
+      }
+      const clicked = watch.mark();
+      const click = await clickTake(emulator, taker, stepTs);
+      if (target === 'ours') {
+        await watch.next(
+          clicked,
+          (call) => call.method === 'chat.update' && call.args.ts === stepTs,
+          'the step shown taken',
+        );
+        // A quiet desk: what the click caused (card, Homes) is out before the next request.
+        await slackQuiet(emulator, QUIET_MS, 30_000);
+      }
+      if (i >= warmup) {
+        samples.command[target].push(command.ackMs);
+        samples.submission[target].push(submission.ackMs);
+        samples.click[target].push(click);
+      }
+    }
   }
-}
-
-function submissionBody(emulator: SlackEmulator, quoteNumber: string): string {
-  const view = emulator.openViewsOf(rep).at(-1)!;
-  const payload = {
-    type: 'view_submission',
-    team: { id: emulator.teamId, domain: emulator.teamDomain },
-    user: { id: rep, username: 'rita', name: 'rita', team_id: emulator.teamId },
-    api_app_id: 'A0BOOKINGDESK',
-    token: 'legacy',
-    trigger_id: '1.2.3',
-    view: {
-      ...view,
-      id: `V${quoteNumber}`,
-      state: { values: buildStateValues(view, intakeValues({ quoteNumber })) },
-    },
+  return {
+    rows: SURFACES.map((surface) => ({ surface: SURFACE_LABELS[surface], ...samples[surface] })),
+    stepMessages,
   };
-  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-async function urlOf(app: DeskProcess) {
-  return `http://127.0.0.1:${await app.port}/slack/events`;
-}
-
-export async function measureAckLatency(iterations: number): Promise<LatencyRow[]> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'booking-desk-bench-'));
-  await writeFile(path.join(dir, 'booking-desk.yml'), stringify(aDeskConfig()));
-  const emulator = await startEmulator();
+async function measureOn(
+  backend: string,
+  databaseUrl: string,
+  dir: string,
+  options: AckOptions,
+): Promise<AckResult> {
+  const { emulator, reps, holders } = await startBenchWorkspace({ reps: options.clients, holdersPerRole: 2 });
+  const watch = new CallWatch(emulator);
   const env = {
     SLACK_BOT_TOKEN: emulator.botToken,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: emulator.apiUrl,
-    DATABASE_URL: path.join(dir, 'pg'),
+    DATABASE_URL: databaseUrl,
     PORT: '0',
     LOG_LEVEL: 'info',
   };
-  const ours = startDeskProcess(env, dir);
-  const bare = startDeskProcess(env, dir, BARE_APP);
-  const urls = { ours: await urlOf(ours), bare: await urlOf(bare) };
-  const rows: LatencyRow[] = [
-    { surface: '`/book` (slash command)', ours: [], bare: [] },
-    { surface: 'intake modal submission', ours: [], bare: [] },
-  ];
+  const ours = startAppProcess(env, dir);
+  const bare = startAppProcess(env, dir, { script: BARE_APP });
   try {
-    emulator.setAppUrl(urls.ours);
-    await emulator.slashCommand({ userId: rep, command: '/book' });
-    await waitForCalls(emulator, 'views.open', 1);
-    const warmup = Math.ceil(iterations / 10);
-    for (let i = 0; i < iterations + warmup; i++) {
-      for (const target of ['ours', 'bare'] as const) {
-        emulator.setAppUrl(urls[target]);
-        const views = emulator.callsTo('views.open').length;
-        const command = await emulator.slashCommand({ userId: rep, command: '/book' });
-        // A rep fills the form for a while: the modal is open before they submit.
-        if (target === 'ours') await waitForCalls(emulator, 'views.open', views + 1);
-        const posts = emulator.callsTo('chat.postMessage').length;
-        const body = submissionBody(emulator, `Q-${target}-${i}`);
-        const submission = await emulator.postRaw({
-          body,
-          headers: { 'content-type': 'application/x-www-form-urlencoded', ...emulator.signRequest(body) },
-        });
-        if (submission.status !== 200 || submission.body !== '') {
-          throw new Error(`submission answered ${submission.status} ${JSON.stringify(submission.body)}`);
-        }
-        // One rep at a time: the card and the DM go out before the next request.
-        if (target === 'ours') await waitForCalls(emulator, 'chat.postMessage', posts + 2);
-        if (i >= warmup) {
-          rows[0]![target].push(command.ackMs);
-          rows[1]![target].push(submission.ackMs);
-        }
+    const session = {
+      emulator,
+      watch,
+      urls: { ours: await ours.url, bare: await bare.url },
+      reps,
+      takers: holders.order_management,
+    };
+    const { rows, stepMessages } = await sequential(session, options.iterations);
+    const concurrent = await measureConcurrentAcks({ ...session, stepMessages, rounds: options.rounds });
+    return { backend, sequential: rows, concurrent };
+  } finally {
+    watch.close();
+    await Promise.all([ours.stop(), bare.stop()]);
+    await emulator.close();
+  }
+}
+
+/** On the embedded database (as `npm start` runs by default) and, when configured, on PostgreSQL. */
+export async function measureAckLatency(options: AckOptions): Promise<AckResult[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'booking-desk-bench-'));
+  await writeFile(path.join(dir, 'booking-desk.yml'), stringify(aDeskConfig()));
+  const results: AckResult[] = [];
+  try {
+    results.push(await measureOn('PGlite (embedded, on disk)', path.join(dir, 'pg'), dir, options));
+    const base = postgresBaseUrl();
+    if (base) {
+      const schema = await createBenchSchema(base, 'bench_ack');
+      try {
+        results.push(await measureOn('PostgreSQL', schema.url, dir, options));
+      } finally {
+        await schema.drop();
       }
     }
   } finally {
-    for (const app of [ours, bare]) app.child.kill('SIGTERM');
-    await Promise.all([ours.exited, bare.exited]);
-    await emulator.close();
     await rm(dir, { recursive: true, force: true });
   }
-  return rows;
+  return results;
 }

@@ -21,6 +21,9 @@ async function main() {
   app.view('booking_intake', async ({ ack }) => {
     await ack();
   });
+  app.action({ type: 'block_actions', action_id: /^step_take/ }, async ({ ack }) => {
+    await ack();
+  });
   const server = (await app.start(0)) as Server;
   const address = server.address();
   console.log(`listening on port ${address && typeof address === 'object' ? address.port : 0}`);

@@ -31,3 +31,12 @@ export function latencyTable(rows: readonly LatencyRow[]): string {
   }
   return lines.join('\n');
 }
+
+/** A figure with thousands separators and `digits` decimals. */
+export function fmt(value: number, digits = 0): string {
+  return value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function mib(bytes: number): string {
+  return `${fmt(bytes / 2 ** 20, 1)} MiB`;
+}
