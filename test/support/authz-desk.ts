@@ -12,7 +12,6 @@ import { submitBooking } from '../../src/app/submit-booking.ts';
 import { deskCalendars } from '../../src/config/desk-config.ts';
 import type { PrismaClient } from '../../src/db/client.ts';
 import { DEFAULT_PLAYBOOK } from '../../src/domain/playbook/default-playbook.ts';
-import type { EvidenceField } from '../../src/domain/playbook/evidence.ts';
 import { createPlaybookRegistry } from '../../src/domain/playbook/registry.ts';
 import type { Step } from '../../src/domain/playbook/schema.ts';
 import { ROLES, type Role } from '../../src/domain/roles.ts';
@@ -33,6 +32,7 @@ import {
   startEmulator,
 } from './desk-harness.ts';
 import { aDraft } from './services.ts';
+import { evidenceValue } from './sop-flows.ts';
 
 /** Monday 23 November 2026, 10:00 in London: an ordinary working day, no period-end window. */
 export const MONDAY = new Date('2026-11-23T10:00:00Z');
@@ -151,21 +151,8 @@ function specialist(role: Role): Actor {
 
 /** Valid evidence for a step, as its holder would type it. */
 function evidenceOf(step: Step): Record<string, string> {
-  const value = (field: EvidenceField): string => {
-    switch (field.type) {
-      case 'text':
-        return 'Checked against the signed order form';
-      case 'reference':
-        return field.example ?? 'REF-1';
-      case 'date':
-        return '2026-12-15';
-      case 'slack_user':
-        return EMEA_SPECIALISTS.customer_operations;
-      case 'choice':
-        return field.options[0]!.id;
-    }
-  };
-  return Object.fromEntries(step.evidence.map((field) => [field.id, value(field)]));
+  const owner = { owner: EMEA_SPECIALISTS.customer_operations };
+  return Object.fromEntries(step.evidence.map((field) => [field.id, evidenceValue(field, owner)]));
 }
 
 export async function stateOf(desk: AuthzDesk, requestId: string): Promise<WorkflowState> {

@@ -1,14 +1,13 @@
 // Working one request's steps in its own thread, found by the request's id rather than by the order
 // of the cards (several requests move at once, and a storm may post their cards in any order).
 
-import { expect } from 'vitest';
 import type { Step } from '../../src/domain/playbook/schema.ts';
 import { type StepRecord, WorkflowStateSchema } from '../../src/domain/workflow/state.ts';
 import type { StoredMessage } from '../../src/emulator/index.ts';
 import { ACTION } from '../../src/slack/ids.ts';
-import { DESK_CHANNEL, EMEA_SPECIALISTS } from './desk-config.ts';
+import { DESK_CHANNEL } from './desk-config.ts';
 import { type DeskHarness, eventually } from './desk-harness.ts';
-import { evidenceFor, hasButton, specialistFor } from './sop-flows.ts';
+import { completeWithEvidence, hasButton, specialistFor } from './sop-flows.ts';
 
 export async function stepRecord(harness: DeskHarness, requestId: string, step: Step): Promise<StepRecord> {
   const row = await harness.database.prisma.bookingRequest.findUniqueOrThrow({ where: { id: requestId } });
@@ -87,22 +86,7 @@ export async function workStep(harness: DeskHarness, requestId: string, step: St
     (m) => hasButton(m, ACTION.stepComplete),
     timeoutMs,
   );
-  const views = emulator.openViewsOf(userId).length;
-  await emulator.clickButton({
-    userId,
-    actionId: ACTION.stepComplete,
-    channel: DESK_CHANNEL,
-    messageTs: message.ts,
-  });
-  await eventually(
-    () => emulator.openViewsOf(userId).length > views,
-    `the Complete modal of "${step.title}"`,
-  );
-  const answer = await emulator.submitView({
-    userId,
-    values: evidenceFor(step, { owner: EMEA_SPECIALISTS.customer_operations }),
-  });
-  expect(answer.body, `completing "${step.title}"`).toBe('');
+  await completeWithEvidence(emulator, step, userId, message);
 }
 
 /** The `ts` of what each sent row posted, in the order the rows were written. */

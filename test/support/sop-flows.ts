@@ -44,23 +44,50 @@ export function hasButton(message: StoredMessage, actionId: string): boolean {
   return JSON.stringify(message.blocks ?? []).includes(`"action_id":"${actionId}"`);
 }
 
+/** Valid evidence for one field, as its step's holder would type it. */
+export function evidenceValue(field: EvidenceField, people: { owner: string }): string {
+  switch (field.type) {
+    case 'text':
+      return 'Checked against the signed order form';
+    case 'reference':
+      return field.example ?? 'REF-1';
+    case 'date':
+      return '2026-12-15';
+    case 'slack_user':
+      return people.owner;
+    case 'choice':
+      return field.options[0]!.id;
+  }
+}
+
 /** Valid evidence for each field of a step, by type. */
 export function evidenceFor(step: Step, people: { owner: string }): Record<string, InputValue> {
-  const value = (field: EvidenceField): InputValue => {
-    switch (field.type) {
-      case 'text':
-        return 'Checked against the signed order form';
-      case 'reference':
-        return field.example ?? 'REF-1';
-      case 'date':
-        return '2026-12-15';
-      case 'slack_user':
-        return people.owner;
-      case 'choice':
-        return field.options[0]!.id;
-    }
-  };
-  return Object.fromEntries(step.evidence.map((field) => [field.id, value(field)]));
+  return Object.fromEntries(step.evidence.map((field) => [field.id, evidenceValue(field, people)]));
+}
+
+/** Clicks Complete on a step's message and submits its modal with valid evidence. */
+export async function completeWithEvidence(
+  emulator: SlackEmulator,
+  step: Step,
+  userId: string,
+  message: StoredMessage,
+): Promise<void> {
+  const views = emulator.openViewsOf(userId).length;
+  await emulator.clickButton({
+    userId,
+    actionId: ACTION.stepComplete,
+    channel: DESK_CHANNEL,
+    messageTs: message.ts,
+  });
+  await eventually(
+    () => emulator.openViewsOf(userId).length > views,
+    `the Complete modal of "${step.title}"`,
+  );
+  const answer = await emulator.submitView({
+    userId,
+    values: evidenceFor(step, { owner: EMEA_SPECIALISTS.customer_operations }),
+  });
+  expect(answer.body, `completing "${step.title}"`).toBe('');
 }
 
 /** Takes the step, ticks every checklist item, completes it with valid evidence. */
@@ -99,21 +126,5 @@ export async function workStep(harness: DeskHarness, step: Step): Promise<void> 
     const record = state.steps.find((candidate) => candidate.id === step.id);
     return step.checklist.every((item) => record?.checks[item.id]?.ticked);
   }, `every item of "${step.title}" ticked`);
-  message = await waitForStepMessage(emulator, step);
-  const views = emulator.openViewsOf(userId).length;
-  await emulator.clickButton({
-    userId,
-    actionId: ACTION.stepComplete,
-    channel: DESK_CHANNEL,
-    messageTs: message.ts,
-  });
-  await eventually(
-    () => emulator.openViewsOf(userId).length > views,
-    `the Complete modal of "${step.title}"`,
-  );
-  const answer = await emulator.submitView({
-    userId,
-    values: evidenceFor(step, { owner: EMEA_SPECIALISTS.customer_operations }),
-  });
-  expect(answer.body, `completing "${step.title}"`).toBe('');
+  await completeWithEvidence(emulator, step, userId, await waitForStepMessage(emulator, step));
 }
