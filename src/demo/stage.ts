@@ -3,13 +3,13 @@
 // Monday morning, and the real app (Bolt HTTP receiver, services, outbox) wired as in production.
 
 import { fileURLToPath } from 'node:url';
-import { type BookingDesk, createBookingDesk } from '../booking-desk.ts';
-import { type Database, openDatabase } from '../db/client.ts';
-import { applyMigrations } from '../db/migrations/migrations.ts';
-import { resolveContractsDir, type SlackEmulator, startSlackEmulator } from '../emulator/index.ts';
-import { createLogger, type LogLevel } from '../logger.ts';
+import type { BookingDesk } from '../booking-desk.ts';
+import type { Database } from '../db/client.ts';
+import { resolveContractsDir, type SlackEmulator } from '../emulator/index.ts';
+import type { LogLevel } from '../logger.ts';
 import { ShiftedClock } from '../system-clock.ts';
 import { demoDeskConfig } from './desk-config.ts';
+import { startEmulatedDesk } from './emulated-desk.ts';
 import { type SeededWorkspace, seedWorkspace } from './seed.ts';
 import { DemoError } from './wait.ts';
 
@@ -50,41 +50,17 @@ export function demoContractsDir(): string {
 
 export async function startStage(options: StageOptions = {}): Promise<Stage> {
   const clock = new ShiftedClock(DEMO_START);
-  const emulator = await startSlackEmulator({
+  let workspace: SeededWorkspace | undefined;
+  const started = await startEmulatedDesk({
     signingSecret: SIGNING_SECRET,
     contractsDir: demoContractsDir(),
-    now: () => clock.now().getTime(),
+    clock,
+    deskConfig: demoDeskConfig(),
+    seed: (emulator) => {
+      workspace = seedWorkspace(emulator);
+    },
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    outbox: { pollMs: 50, baseBackoffMs: 50, channelIntervalMs: 0 },
   });
-  const closers: Array<() => Promise<void>> = [() => emulator.close()];
-  const stop = async () => {
-    for (const close of closers.splice(0)) await close().catch(() => {});
-  };
-  try {
-    const workspace = seedWorkspace(emulator);
-    const database = await openDatabase({ url: 'memory://' });
-    closers.unshift(() => database.close());
-    await applyMigrations(database);
-    const desk = createBookingDesk({
-      env: {
-        SLACK_BOT_TOKEN: emulator.botToken,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_APP_TOKEN: undefined,
-        SLACK_API_URL: emulator.apiUrl,
-        PORT: 0,
-        LOG_LEVEL: 'error',
-      },
-      deskConfig: demoDeskConfig(),
-      database,
-      clock,
-      logger: createLogger(options.logLevel ?? 'silent'),
-      outbox: { pollMs: 50, baseBackoffMs: 50, channelIntervalMs: 0 },
-    });
-    const { port } = await desk.start();
-    closers.unshift(() => desk.stop());
-    emulator.setAppUrl(`http://127.0.0.1:${port}/slack/events`);
-    return { emulator, workspace, database, desk, clock, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  return { ...started, workspace: workspace!, clock };
 }
