@@ -5,8 +5,6 @@
 // interleaved between the two apps so both see the same machine; then many reps at once
 // (ack-concurrent.ts).
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { SlackEmulator, StoredView } from '../src/emulator/index.ts';
@@ -24,7 +22,7 @@ import {
   submit,
 } from './ack-requests.ts';
 import { startAppProcess } from './app-process.ts';
-import { createBenchSchema, postgresBaseUrl } from './bench-database.ts';
+import { onEachBackend } from './bench-database.ts';
 import { startBenchWorkspace } from './bench-slack.ts';
 import { CallWatch, slackQuiet } from './call-watch.ts';
 import type { LatencyRow } from './stats.ts';
@@ -149,23 +147,8 @@ async function measureOn(
 }
 
 /** On the embedded database (as `npm start` runs by default) and, when configured, on PostgreSQL. */
-export async function measureAckLatency(options: AckOptions): Promise<AckResult[]> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'booking-desk-bench-'));
-  await writeFile(path.join(dir, 'booking-desk.yml'), stringify(aDeskConfig()));
-  const results: AckResult[] = [];
-  try {
-    results.push(await measureOn('PGlite (embedded, on disk)', path.join(dir, 'pg'), dir, options));
-    const base = postgresBaseUrl();
-    if (base) {
-      const schema = await createBenchSchema(base, 'bench_ack');
-      try {
-        results.push(await measureOn('PostgreSQL', schema.url, dir, options));
-      } finally {
-        await schema.drop();
-      }
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-  return results;
+export function measureAckLatency(options: AckOptions): Promise<AckResult[]> {
+  return onEachBackend('ack', stringify(aDeskConfig()), (backend, dir) =>
+    measureOn(backend.label, backend.url, dir, options),
+  );
 }

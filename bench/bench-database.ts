@@ -2,6 +2,9 @@
 // or an embedded PGlite directory. The same migrations as `npm start` applies.
 
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { applyMigrations } from '../src/db/migrations/migrations.ts';
@@ -52,4 +55,39 @@ export async function openMigrated(url: string): Promise<Database> {
   const database = await openDatabase({ url, poolSize: 4 });
   await applyMigrations(database);
   return database;
+}
+
+/** Where a measurement runs: a label and the DATABASE_URL of a migrated (or to-be-migrated) database. */
+export interface BenchBackend {
+  label: string;
+  url: string;
+}
+
+/**
+ * Runs `measure` on embedded PGlite (as `npm start` does by default) and, when a server is
+ * configured, on a fresh PostgreSQL schema; `dir` is a scratch folder holding the desk config.
+ */
+export async function onEachBackend<T>(
+  name: string,
+  deskConfigYaml: string,
+  measure: (backend: BenchBackend, dir: string) => Promise<T>,
+): Promise<T[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `booking-desk-${name}-`));
+  await writeFile(path.join(dir, 'booking-desk.yml'), deskConfigYaml);
+  const results: T[] = [];
+  try {
+    results.push(await measure({ label: 'PGlite (embedded, on disk)', url: path.join(dir, 'pg') }, dir));
+    const base = postgresBaseUrl();
+    if (base) {
+      const schema = await createBenchSchema(base, `bench_${name}`);
+      try {
+        results.push(await measure({ label: 'PostgreSQL', url: schema.url }, dir));
+      } finally {
+        await schema.drop();
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return results;
 }

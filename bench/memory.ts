@@ -4,9 +4,6 @@
 // heap come from its own /metrics, its peak resident size from /proc. On PGlite the database lives in
 // the app's process, so its memory counts; on PostgreSQL the server's does not.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { stringify } from 'yaml';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { applyMigrations } from '../src/db/migrations/migrations.ts';
@@ -14,7 +11,7 @@ import { REGIONS } from '../src/domain/regions.ts';
 import { aDeskConfig, PEOPLE } from '../test/support/desk-config.ts';
 import { SIGNING_SECRET } from '../test/support/desk-harness.ts';
 import { residentOf, startAppProcess } from './app-process.ts';
-import { createBenchSchema, postgresBaseUrl } from './bench-database.ts';
+import { onEachBackend } from './bench-database.ts';
 import { startBenchWorkspace } from './bench-slack.ts';
 import { CallWatch } from './call-watch.ts';
 import { seedRequests } from './seed-requests.ts';
@@ -146,25 +143,10 @@ async function measureOn(
   }
 }
 
-export async function measureMemory(requests: number): Promise<MemoryRow[]> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'booking-desk-memory-'));
-  await writeFile(path.join(dir, 'booking-desk.yml'), stringify(aDeskConfig()));
-  const rows: MemoryRow[] = [];
-  try {
-    rows.push(await measureOn('PGlite (embedded, on disk)', path.join(dir, 'pg'), requests, dir));
-    const base = postgresBaseUrl();
-    if (base) {
-      const schema = await createBenchSchema(base, 'bench_mem');
-      try {
-        rows.push(await measureOn('PostgreSQL', schema.url, requests, dir));
-      } finally {
-        await schema.drop();
-      }
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-  return rows;
+export function measureMemory(requests: number): Promise<MemoryRow[]> {
+  return onEachBackend('mem', stringify(aDeskConfig()), (backend, dir) =>
+    measureOn(backend.label, backend.url, requests, dir),
+  );
 }
 
 export function memoryTable(rows: readonly MemoryRow[]): string {
