@@ -11,7 +11,7 @@ import { ACTION } from '../../src/slack/ids.ts';
 import { DATABASE_DOWN_REPLY } from '../../src/slack/listeners/failure-replies.ts';
 import { createPostgresTestDatabase, testDatabaseUrl } from '../support/database.ts';
 import { DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
-import { type DeskHarness, eventually, startDesk } from '../support/desk-harness.ts';
+import { type DeskHarness, eventually, outboxIdle, startDesk } from '../support/desk-harness.ts';
 import { bookThroughSlack, openForm } from '../support/flows.ts';
 import { type FreezableProxy, startFreezableProxy } from '../support/freezable-proxy.ts';
 import { intakeValues } from '../support/intake-values.ts';
@@ -56,10 +56,7 @@ describe.skipIf(testDatabaseUrl() === undefined)('a database that hangs', () => 
     const verify = stepOf(0);
     const specialist = specialistFor(verify);
     const step = await waitForStepMessage(emulator, verify);
-    await eventually(
-      async () => (await prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
-      'the outbox drained',
-    );
+    await outboxIdle(prisma);
     await openForm(emulator, '', rep);
 
     proxy!.freeze();

@@ -15,7 +15,7 @@ import { ACTION } from '../../src/slack/ids.ts';
 import { DATABASE_DOWN_REPLY } from '../../src/slack/listeners/failure-replies.ts';
 import { testDatabaseUrl } from '../support/database.ts';
 import { DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
-import { type DeskHarness, eventually, startDesk } from '../support/desk-harness.ts';
+import { type DeskHarness, eventually, outboxIdle, startDesk } from '../support/desk-harness.ts';
 import { bookThroughSlack, openForm } from '../support/flows.ts';
 import { intakeValues } from '../support/intake-values.ts';
 import { specialistFor, stepOf, waitForStepMessage } from '../support/sop-flows.ts';
@@ -90,10 +90,7 @@ describe.skipIf(testDatabaseUrl() === undefined)('the database unavailable for a
     const verify = stepOf(0);
     const specialist = specialistFor(verify);
     const step = await waitForStepMessage(emulator, verify);
-    await eventually(
-      async () => (await prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
-      'the outbox drained',
-    );
+    await outboxIdle(prisma);
     // The rep opens a second form while all is well.
     await openForm(emulator, '', rep);
     const before = await counts();
@@ -150,11 +147,7 @@ describe.skipIf(testDatabaseUrl() === undefined)('the database unavailable for a
       return WorkflowStateSchema.parse(row.workflow).steps.find((s) => s.id === verify.id)?.assignee;
     }, 'the step taken');
     expect(await prisma.bookingRequest.count()).toBe(2);
-    await eventually(
-      async () => (await prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
-      'the outbox drained after the outage',
-      15_000,
-    );
+    await outboxIdle(prisma, 15_000);
     expect(await prisma.outboxMessage.count({ where: { status: 'failed' } })).toBe(0);
     expect(emulator.takeViolations()).toEqual([]);
   }, 60_000);

@@ -7,7 +7,7 @@ import { ManualClock } from '../../src/domain/clock.ts';
 import type { SlackEmulator } from '../../src/emulator/index.ts';
 import { ACTION } from '../../src/slack/ids.ts';
 import { DESK_CHANNEL, EMEA_SPECIALISTS, PEOPLE } from '../support/desk-config.ts';
-import { type DeskHarness, eventually } from '../support/desk-harness.ts';
+import { eventually, outboxIdle } from '../support/desk-harness.ts';
 import { bookThroughSlack, cardsIn, waitForMessages } from '../support/flows.ts';
 import { useDesk } from '../support/use-desk.ts';
 
@@ -33,13 +33,6 @@ function threadTexts(emulator: SlackEmulator): string[] {
   return emulator.threadOf(DESK_CHANNEL, cardsIn(emulator)[0]!.ts).map((message) => message.text);
 }
 
-async function drained(harness: DeskHarness): Promise<void> {
-  await eventually(
-    async () => (await harness.database.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
-    'the outbox drained',
-  );
-}
-
 async function lastEphemeral(emulator: SlackEmulator, userId: string, before: number): Promise<string> {
   const message = await eventually(() => emulator.ephemeralsFor(userId)[before], 'an ephemeral answer');
   return message.text;
@@ -54,7 +47,7 @@ describe('the requester escalates', () => {
     const harness = await start();
     const { emulator, database } = harness;
     await bookThroughSlack(emulator);
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
 
     await clickEscalate(emulator, rep);
     await eventually(() => emulator.openViewsOf(rep).length === 1, 'the escalation form');
@@ -70,7 +63,7 @@ describe('the requester escalates', () => {
       values: { category: 'deal_at_risk', reason: REASON },
     });
     expect(accepted.outcome).toBe('close');
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
 
     const ping = threadTexts(emulator).find((text) => text.includes(':sos:'));
     expect(ping).toContain('<!subteam^S0SALESSUP>');
@@ -147,15 +140,15 @@ describe('the requester escalates', () => {
     const harness = await start();
     const { emulator } = harness;
     await bookThroughSlack(emulator);
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
     await clickEscalate(emulator, rep);
     await eventually(() => emulator.openViewsOf(rep).length === 1, 'the escalation form');
     await emulator.submitView({ userId: rep, values: { category: 'customer_deadline', reason: REASON } });
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
 
     clock.set(utc('2026-11-23T15:00:00'));
     await harness.desk.sla.sweepNow();
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
     const breach = threadTexts(emulator).filter((text) => text.includes('escalation response SLA'));
     expect(breach).toHaveLength(1);
     expect(breach[0]).toContain('*Escalation level 1*');
@@ -168,7 +161,7 @@ describe('the requester escalates', () => {
     const harness = await start();
     const { emulator, database } = harness;
     await bookThroughSlack(emulator);
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
     await clickEscalate(emulator, rep);
     const text = await lastEphemeral(emulator, rep, 0);
     expect(text).toContain('month-end window');

@@ -12,7 +12,7 @@ import type { SlackEmulator, StoredView } from '../../src/emulator/index.ts';
 import { homePageActionId, homeTakeActionId } from '../../src/slack/ids.ts';
 import type { ShiftedClock } from '../../src/system-clock.ts';
 import { DESK_CHANNEL, EMEA_SPECIALISTS, PEOPLE } from '../support/desk-config.ts';
-import { type DeskHarness, eventually } from '../support/desk-harness.ts';
+import { type DeskHarness, eventually, outboxIdle } from '../support/desk-harness.ts';
 import { bookThroughSlack, cardsIn, waitForMessages } from '../support/flows.ts';
 import { aDraft } from '../support/services.ts';
 import { useDesk } from '../support/use-desk.ts';
@@ -43,14 +43,6 @@ function textOf(view: StoredView | undefined): string {
   };
   walk(view?.blocks ?? []);
   return texts.join('\n');
-}
-
-async function drained(harness: DeskHarness): Promise<void> {
-  await eventually(
-    async () => (await harness.database.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
-    'the outbox drained',
-    15_000,
-  );
 }
 
 /** Many requests written straight through the submission service (fast), all at step 1 in EMEA. */
@@ -92,7 +84,7 @@ describe('the App Home', () => {
     const { emulator } = harness;
     await bookThroughSlack(emulator);
     await waitForMessages(() => cardsIn(emulator), 1, 'the card');
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
 
     const repHome = textOf(await openHome(emulator, rep));
     expect(repHome).toContain('BK-2026-000001');
@@ -120,7 +112,7 @@ describe('the App Home', () => {
     const { emulator } = harness;
     const opened = await openHome(emulator, om);
     await bookThroughSlack(emulator);
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
     // The order manager may be looking: their Home shows the new request at once.
     await eventually(() => emulator.homeOf(om)?.hash !== opened.hash, 'the open Home refreshed');
     expect(textOf(emulator.homeOf(om))).toContain('BK-2026-000001');
@@ -133,7 +125,7 @@ describe('the App Home', () => {
     (harness.clock as ShiftedClock).advanceMinutes(13 * 60);
     const stale = emulator.homeOf(om)?.hash;
     await bookThroughSlack(emulator, { quoteNumber: 'Q-2026-4242' });
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
     expect(emulator.homeOf(om)?.hash).toBe(stale);
     expect(textOf(await openHome(emulator, om))).toContain('BK-2026-000002');
   }, 60_000);

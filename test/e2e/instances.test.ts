@@ -15,7 +15,13 @@ import type { SlackEmulator, StoredMessage } from '../../src/emulator/index.ts';
 import { ACTION } from '../../src/slack/ids.ts';
 import { dropSchema, testDatabaseUrl, uniqueSchemaUrl } from '../support/database.ts';
 import { DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
-import { type DeskHarness, eventually, startDesk, startEmulator } from '../support/desk-harness.ts';
+import {
+  type DeskHarness,
+  eventually,
+  outboxIdle,
+  startDesk,
+  startEmulator,
+} from '../support/desk-harness.ts';
 import { cardsIn } from '../support/flows.ts';
 import { intakeValues } from '../support/intake-values.ts';
 import { aDraft, serviceContext } from '../support/services.ts';
@@ -92,11 +98,7 @@ describe.skipIf(testDatabaseUrl() === undefined)('two instances on one PostgreSQ
   const appUrl = (index: number) => desks[index % desks.length]!.appUrl;
 
   async function drained(): Promise<void> {
-    await eventually(
-      async () => (await prisma().outboxMessage.count({ where: { status: 'pending' } })) === 0,
-      'the outbox drained',
-      WAIT_MS,
-    );
+    await outboxIdle(prisma(), WAIT_MS);
   }
 
   it('records a burst of bookings spread over both instances once each', async () => {

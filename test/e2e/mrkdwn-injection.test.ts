@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { SlackEmulator } from '../../src/emulator/index.ts';
 import { ACTION } from '../../src/slack/ids.ts';
 import { DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
-import { type DeskHarness, eventually } from '../support/desk-harness.ts';
+import { eventually, outboxIdle } from '../support/desk-harness.ts';
 import { cardsIn, openForm } from '../support/flows.ts';
 import { intakeValues } from '../support/intake-values.ts';
 import { specialistFor, stepOf, waitForStepMessage, workStep } from '../support/sop-flows.ts';
@@ -85,14 +85,6 @@ function everythingRendered(emulator: SlackEmulator): Rendered[] {
   return out;
 }
 
-async function drained(harness: DeskHarness): Promise<void> {
-  await eventually(
-    async () => (await harness.database.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
-    'the outbox drained',
-    10_000,
-  );
-}
-
 async function modalOpened(emulator: SlackEmulator, userId: string, before: number): Promise<void> {
   await eventually(() => emulator.openViewsOf(userId).length > before, `a modal for ${userId}`);
 }
@@ -118,7 +110,7 @@ describe('mrkdwn injection', () => {
       }),
     });
     expect(booked.body).toBe('');
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
     const card = cardsIn(emulator)[0]!;
 
     // 2. The requester escalates with the injection as the reason.
@@ -138,7 +130,7 @@ describe('mrkdwn injection', () => {
       values: { category: 'deal_at_risk', reason: `The customer signs Friday ${HOSTILE}` },
     });
     expect(escalated.outcome).toBe('close');
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
 
     // 3. Step 1 done; on step 2 a deviation and a change request, both with the injection.
     await workStep(harness, stepOf(0));
@@ -161,7 +153,7 @@ describe('mrkdwn injection', () => {
         note: `Note ${HOSTILE}`,
       },
     });
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
     message = await waitForStepMessage(emulator, terms);
     await emulator.clickButton({
       userId: analyst,
@@ -171,7 +163,7 @@ describe('mrkdwn injection', () => {
     });
     await modalOpened(emulator, analyst, 0);
     await emulator.submitView({ userId: analyst, values: { note: `Fix the seats ${HOSTILE}` } });
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
 
     // 4. The requester amends: the new description carries the injection into the diff.
     const dm = await eventually(
@@ -196,7 +188,7 @@ describe('mrkdwn injection', () => {
       }),
     });
     expect(amended.outcome).toBe('close');
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
 
     // 5. Back on step 1, it is rejected with the injection as the reason.
     const verify = stepOf(0);
@@ -217,7 +209,7 @@ describe('mrkdwn injection', () => {
       values: { reason: `Not bookable at all ${HOSTILE}`, category: 'not_bookable' },
     });
     expect(rejected.body).toBe('');
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
 
     // 6. A coverage reason, the lists and answers that echo what people typed, and the Homes.
     for (const [userId, text] of [
@@ -248,7 +240,7 @@ describe('mrkdwn injection', () => {
       });
       await eventually(() => emulator.homeOf(userId), `the Home of ${userId}`);
     }
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
 
     const rendered = [...everythingRendered(emulator), ...ackTexts];
     const leaks = rendered.flatMap(({ where, text }) =>

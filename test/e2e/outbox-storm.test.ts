@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { OUTBOX_KIND } from '../../src/app/outbox-kinds.ts';
 import type { SlackEmulator } from '../../src/emulator/index.ts';
 import { DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
-import { eventually } from '../support/desk-harness.ts';
+import { outboxIdle } from '../support/desk-harness.ts';
 import { bookThroughSlack, cardsIn } from '../support/flows.ts';
 import { postedInRowOrder, takeStep, workStep } from '../support/request-steps.ts';
 import { stepOf } from '../support/sop-flows.ts';
@@ -53,11 +53,7 @@ describe('a storm of Slack errors', () => {
     for (const request of requests) await workStep(harness, request.id, stepOf(0), STORM_WAIT_MS);
     for (const request of requests) await takeStep(harness, request.id, stepOf(1), STORM_WAIT_MS);
 
-    await eventually(
-      async () => (await database.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
-      'the outbox drained',
-      STORM_WAIT_MS,
-    );
+    await outboxIdle(database.prisma, STORM_WAIT_MS);
     expect(failedCalls(emulator)).toBe(faults);
     expect(await database.prisma.outboxMessage.count({ where: { status: { not: 'sent' } } })).toBe(0);
 

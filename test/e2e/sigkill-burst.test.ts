@@ -37,7 +37,7 @@ import { type Chaos, startChaos } from '../support/chaos.ts';
 import { dropSchema, testDatabaseUrl, uniqueSchemaUrl } from '../support/database.ts';
 import { DESK_CHANNEL, EMEA_SPECIALISTS, PEOPLE } from '../support/desk-config.ts';
 import { type DeskFleet, deskFleet } from '../support/desk-fleet.ts';
-import { eventually, SIGNING_SECRET, startEmulator } from '../support/desk-harness.ts';
+import { eventually, outboxIdle, SIGNING_SECRET, startEmulator } from '../support/desk-harness.ts';
 import { type Forwarder, startForwarder } from '../support/forwarder.ts';
 import { intakeValues } from '../support/intake-values.ts';
 import { auditPosts, botMessages } from '../support/outbox-audit.ts';
@@ -150,11 +150,7 @@ describe.skipIf(!runs)('SIGKILL at random moments during a burst', () => {
   ];
 
   async function settled(): Promise<void> {
-    await eventually(
-      async () => (await prisma().outboxMessage.count({ where: { status: 'pending' } })) === 0,
-      'the outbox drained',
-      SETTLE_MS,
-    );
+    await outboxIdle(prisma(), SETTLE_MS);
   }
 
   async function expectEveryPostOnce(): Promise<void> {

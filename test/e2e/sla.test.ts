@@ -9,7 +9,13 @@ import { APPROVAL_KEY } from '../../src/domain/sla/plan.ts';
 import { ACTION } from '../../src/slack/ids.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { aDeskConfig, DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
-import { type DeskHarness, eventually, startDesk, startEmulator } from '../support/desk-harness.ts';
+import {
+  type DeskHarness,
+  eventually,
+  outboxIdle,
+  startDesk,
+  startEmulator,
+} from '../support/desk-harness.ts';
 import { bookThroughSlack, cardsIn } from '../support/flows.ts';
 import { intakeValues } from '../support/intake-values.ts';
 import { specialistFor, stepOf, waitForStepMessage } from '../support/sop-flows.ts';
@@ -35,18 +41,11 @@ const reminders = (harness: DeskHarness) => threadTexts(harness).filter((text) =
 const escalations = (harness: DeskHarness) =>
   threadTexts(harness).filter((text) => text.includes('*Escalation level'));
 
-async function drained(harness: DeskHarness): Promise<void> {
-  await eventually(
-    async () => (await harness.database.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
-    'the outbox drained',
-  );
-}
-
 /** Moves the desk's clock and runs the minute sweep, as node-cron would at that minute. */
 async function sweepAt(harness: DeskHarness, clock: ManualClock, at: Date): Promise<void> {
   clock.set(at);
   await harness.desk.sla.sweepNow();
-  await drained(harness);
+  await outboxIdle(harness.database.prisma);
 }
 
 async function approvalClock(harness: DeskHarness) {
@@ -62,7 +61,7 @@ describe('SLA clocks, reminders and escalation', () => {
     clock = new ManualClock(utc('2026-11-23T09:00:00'));
     const harness = await start();
     await bookThroughSlack(harness.emulator);
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
     expect((await approvalClock(harness)).dueAt).toEqual(utc('2026-11-24T12:00:00'));
 
     // Sweeping every minute around each threshold, and hourly in between, as the cron would.
@@ -183,7 +182,7 @@ describe('SLA clocks, reminders and escalation', () => {
     let harness = await startDesk(options);
     try {
       await bookThroughSlack(emulator);
-      await drained(harness);
+      await outboxIdle(harness.database.prisma);
       await sweepAt(harness, shared, utc('2026-11-23T15:00:00'));
       expect(reminders(harness)).toHaveLength(1);
       await harness.stop();
@@ -208,7 +207,7 @@ describe('SLA clocks, reminders and escalation', () => {
     clock = new ManualClock(utc('2026-11-23T14:00:00'));
     const harness = await start();
     await bookThroughSlack(harness.emulator);
-    await drained(harness);
+    await outboxIdle(harness.database.prisma);
     expect((await approvalClock(harness)).dueAt).toEqual(utc('2026-11-24T17:00:00'));
     for (const iso of ['2026-11-24T17:00:00', '2026-11-24T23:00:00', '2026-11-25T07:59:00']) {
       await sweepAt(harness, clock, utc(iso));

@@ -16,7 +16,7 @@ import { createLogger } from '../../src/logger.ts';
 import { ShiftedClock } from '../../src/system-clock.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { aDeskConfig, DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
-import { eventually, SIGNING_SECRET, startEmulator } from '../support/desk-harness.ts';
+import { eventually, outboxIdle, SIGNING_SECRET, startEmulator } from '../support/desk-harness.ts';
 import { bookThroughSlack, cardsIn } from '../support/flows.ts';
 import { auditPosts, botMessages } from '../support/outbox-audit.ts';
 import { postedInRowOrder, stepRecord, takeStep, workStep } from '../support/request-steps.ts';
@@ -81,11 +81,7 @@ describe('a storm of Slack errors and timeouts', () => {
     await Promise.all(requests.map((request) => workStep(harness, request.id, verify, STORM_WAIT_MS)));
     await Promise.all(requests.map((request) => takeStep(harness, request.id, terms, STORM_WAIT_MS)));
 
-    await eventually(
-      async () => (await database.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
-      'the outbox drained',
-      STORM_WAIT_MS,
-    );
+    await outboxIdle(database.prisma, STORM_WAIT_MS);
     // Every fault was met (the slow ones too: they answer 200 late).
     expect(failedCalls(emulator)).toBe(failing);
 

@@ -10,7 +10,7 @@ import type { Region } from '../../src/domain/regions.ts';
 import type { SlackEmulator, StoredMessage } from '../../src/emulator/index.ts';
 import { ACTION } from '../../src/slack/ids.ts';
 import { aDeskConfig, DESK_CHANNEL, PEOPLE } from '../support/desk-config.ts';
-import { type DeskHarness, eventually } from '../support/desk-harness.ts';
+import { type DeskHarness, eventually, outboxIdle } from '../support/desk-harness.ts';
 import { useDesk } from '../support/use-desk.ts';
 
 const utc = (iso: string) => new Date(`${iso}Z`);
@@ -39,18 +39,11 @@ async function submitted(harness: DeskHarness, requesterId: string, region: Regi
   });
 }
 
-async function drained(harness: DeskHarness): Promise<void> {
-  await eventually(
-    async () => (await harness.database.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
-    'the outbox drained',
-  );
-}
-
 /** Moves the desk's clock and runs the survey job, as the quarter-hour cron would then. */
 async function runAt(harness: DeskHarness, clock: ManualClock, iso: string) {
   clock.set(utc(iso));
   const summary = await harness.desk.survey.runNow();
-  await drained(harness);
+  await outboxIdle(harness.database.prisma);
   return summary;
 }
 

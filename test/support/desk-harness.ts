@@ -130,12 +130,12 @@ export async function eventually<T>(
 }
 
 /** Waits until the outbox has sent (or given up on) everything written so far. */
-export async function outboxIdle(prisma: PrismaClient): Promise<void> {
+export async function outboxIdle(prisma: PrismaClient, timeoutMs = 60_000): Promise<void> {
   await eventually(
     async () =>
       (await prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
     'the outbox to drain',
-    60_000,
+    timeoutMs,
   );
 }
 
