@@ -1,6 +1,7 @@
 // Asks for the Homes a change touched to be published again, through the outbox (after commit).
 // Debounced: when a refresh for the same audience is still waiting, another is not added — the
-// waiting one renders the state as it is when sent, this change included.
+// waiting one renders the state as it is when sent, this change included (as waiting-renders.ts
+// does for the card and step messages).
 
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/types.ts';
@@ -36,14 +37,13 @@ export async function refreshHomes(tx: Tx, touched: TouchedHomes, at: Date): Pro
   ];
   const keys = [...new Map(audiences.map((audience) => [audienceKey(audience), audience])).entries()];
   if (keys.length === 0) return;
-  const waiting = await tx.outboxMessage.findMany({
-    where: {
-      orderingKey: { in: keys.map(([key]) => key) },
-      status: 'pending',
-      leaseOwner: null,
-    },
-    select: { orderingKey: true },
-  });
+  // Locked until commit, so no dispatcher claims and renders a waiting row before this change is
+  // visible (its claim skips locked rows); a row claimed meanwhile no longer matches once we get it.
+  const waiting = await tx.$queryRaw<{ orderingKey: string }[]>`
+    SELECT "orderingKey" FROM "OutboxMessage"
+    WHERE "orderingKey" = ANY(${keys.map(([key]) => key)}::text[]) AND "status" = 'pending'
+      AND "leaseOwner" IS NULL
+    FOR UPDATE`;
   const skip = new Set(waiting.map((row) => row.orderingKey));
   const fresh = keys.filter(([key]) => !skip.has(key));
   if (fresh.length === 0) return;
@@ -61,7 +61,7 @@ export async function refreshHomes(tx: Tx, touched: TouchedHomes, at: Date): Pro
   });
 }
 
-/** A workflow change touches the requester, the steps' holders and role pools, and the desk leads. */
+/** A workflow change touches the requester, the steps' holders, the pools of untaken steps, the desk leads. */
 export function touchedHomes(
   before: WorkflowState,
   after: WorkflowState,
@@ -73,9 +73,13 @@ export function touchedHomes(
   const holders = changedSteps.flatMap((stepId) =>
     [before, after].map((state) => state.steps.find((record) => record.id === stepId)?.assignee?.userId),
   );
+  // A pool's Home lists only untaken steps: a change to a step held before and after (a tick, a
+  // reassignment) shows on its holders' Homes, not on everyone's in the role.
+  const heldThroughout = (stepId: string) =>
+    [before, after].every((state) => state.steps.find((record) => record.id === stepId)?.assignee);
   const roles = changedSteps.flatMap((stepId) => {
     const role = playbook.steps.find((step) => step.id === stepId)?.role;
-    return role ? [{ role, region }] : [];
+    return role && !heldThroughout(stepId) ? [{ role, region }] : [];
   });
   const unique = new Map(roles.map((entry) => [entry.role, entry]));
   return { users: [request.requesterId, ...holders], roles: [...unique.values()], deskAdmins: true };

@@ -9,12 +9,13 @@ import { DEFAULT_PLAYBOOK } from '../../src/domain/playbook/default-playbook.ts'
 import { createPlaybookRegistry } from '../../src/domain/playbook/registry.ts';
 import { DEFAULT_SLA_POLICY } from '../../src/domain/sla/policy.ts';
 import type { SlackEmulator, StoredView } from '../../src/emulator/index.ts';
-import { homePageActionId, homeTakeActionId } from '../../src/slack/ids.ts';
+import { ACTION, homePageActionId, homeTakeActionId } from '../../src/slack/ids.ts';
 import type { ShiftedClock } from '../../src/system-clock.ts';
-import { DESK_CHANNEL, EMEA_SPECIALISTS, PEOPLE } from '../support/desk-config.ts';
+import { DESK_CHANNEL, EMEA_SPECIALISTS, PEOPLE, roleGroupId } from '../support/desk-config.ts';
 import { type DeskHarness, eventually, outboxIdle } from '../support/desk-harness.ts';
 import { bookThroughSlack, cardsIn, waitForMessages } from '../support/flows.ts';
 import { aDraft } from '../support/services.ts';
+import { hasButton, stepOf, waitForStepMessage } from '../support/sop-flows.ts';
 import { useDesk } from '../support/use-desk.ts';
 
 const rep = PEOPLE.rep.id;
@@ -128,6 +129,64 @@ describe('the App Home', () => {
     await outboxIdle(harness.database.prisma);
     expect(emulator.homeOf(om)?.hash).toBe(stale);
     expect(textOf(await openHome(emulator, om))).toContain('BK-2026-000002');
+  }, 60_000);
+
+  it('refreshes a role’s pool when a step joins or leaves its queue, not for a tick on a taken step', async () => {
+    const harness = await start();
+    const { emulator } = harness;
+    // A second order manager in EMEA: in the pool, never the holder.
+    const colleague = 'U0OMTWO';
+    emulator.addUser({ id: colleague, name: 'otto', realName: 'Otto Orders', tz: 'Europe/London' });
+    emulator.addUsergroup({
+      id: roleGroupId('order_management', 'EMEA'),
+      handle: 'order-management-emea',
+      users: [om, colleague],
+    });
+    await openHome(emulator, colleague);
+    await openHome(emulator, om);
+    const publishedTo = (userId: string) =>
+      emulator.callsTo('views.publish').filter((call) => call.args.user_id === userId && call.status === 200)
+        .length;
+
+    await bookThroughSlack(emulator);
+    await outboxIdle(harness.database.prisma);
+    expect(textOf(emulator.homeOf(colleague))).toContain('BK-2026-000001');
+
+    const verify = stepOf(0);
+    const message = await waitForStepMessage(emulator, verify, (m) => hasButton(m, ACTION.stepTake));
+    await emulator.clickButton({
+      userId: om,
+      actionId: ACTION.stepTake,
+      channel: DESK_CHANNEL,
+      messageTs: message.ts,
+    });
+    // The click is acknowledged first and applied after: wait for the change, then its deliveries.
+    await eventually(async () => {
+      const row = await harness.database.prisma.bookingRequest.findFirstOrThrow();
+      return JSON.stringify(row.workflow).includes(`"userId":"${om}"`);
+    }, 'the step taken');
+    await outboxIdle(harness.database.prisma);
+    // Taken: it leaves the pool's queue, so the colleague's Home is published without it.
+    expect(textOf(emulator.homeOf(colleague))).not.toContain('BK-2026-000001');
+
+    const afterTake = publishedTo(colleague);
+    const holderBefore = publishedTo(om);
+    const taken = await waitForStepMessage(emulator, verify);
+    await emulator.checkBoxes({
+      userId: om,
+      actionId: ACTION.stepChecklist,
+      channel: DESK_CHANNEL,
+      messageTs: taken.ts,
+      values: [verify.checklist[0]!.id],
+    });
+    await eventually(async () => {
+      const row = await harness.database.prisma.bookingRequest.findFirstOrThrow();
+      return JSON.stringify(row.workflow).includes('"ticked":true');
+    }, 'the tick recorded');
+    await outboxIdle(harness.database.prisma);
+    // The holder's Home shows the tick's step; the pool's does not list a taken step at all.
+    expect(publishedTo(om)).toBeGreaterThan(holderBefore);
+    expect(publishedTo(colleague)).toBe(afterTake);
   }, 60_000);
 
   it('pages through 500 queued steps within Slack’s 100-block limit', async () => {

@@ -10,6 +10,7 @@ import { RetentionJob } from '../../src/jobs/retention.ts';
 import { createLogger } from '../../src/logger.ts';
 import { forEachDatabase } from '../support/database.ts';
 import { aDraft, serviceContext } from '../support/services.ts';
+import { signal } from '../support/signal.ts';
 
 const REP = { userId: 'U_REP', roles: [], isDeskAdmin: false };
 
@@ -156,24 +157,18 @@ forEachDatabase('the retention purge', (database, backend) => {
     const id = await submit('Q-LOCKED', '2026-01-05T10:00:00Z');
     await withdraw(id, '2026-01-05T11:00:00Z');
     clock.set(new Date('2028-01-10T03:15:00Z'));
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked = () => {};
-    const lockTaken = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
+    const released = signal();
+    const lockTaken = signal();
     // Another instance: a transaction on another pooled connection holding the lock.
     const holder = database.prisma.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('booking-desk:retention'))`;
-        locked();
-        await released;
+        lockTaken.fire();
+        await released.done;
       },
       { timeout: 20_000 },
     );
-    await lockTaken;
+    await lockTaken.done;
     try {
       expect(await purgeExpired({ db: database.prisma, clock, months: 24 })).toEqual({
         ran: false,
@@ -182,7 +177,7 @@ forEachDatabase('the retention purge', (database, backend) => {
       expect(await database.prisma.bookingRequest.count({ where: { id } })).toBe(1);
       expect(await database.prisma.auditEvent.count({ where: { action: RETENTION_ACTION } })).toBe(0);
     } finally {
-      release();
+      released.fire();
       await holder;
     }
     expect(await purgeExpired({ db: database.prisma, clock, months: 24 })).toMatchObject({
