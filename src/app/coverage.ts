@@ -18,11 +18,12 @@ import {
   marksOn,
   type ShortStaffedMark,
 } from '../db/coverage.ts';
-import type { DbOrTx } from '../db/types.ts';
+import type { DbOrTx, Tx } from '../db/types.ts';
 import type { BusinessCalendar, PeriodKind } from '../domain/calendar/index.ts';
 import { REGIONS, type Region } from '../domain/regions.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ServiceContext } from './context.ts';
+import { rerenderCoveredSteps } from './coverage-renders.ts';
 
 export type CoverageReason = 'period_end' | 'short_staffed';
 
@@ -129,10 +130,31 @@ export interface CoverageActor {
 export interface MarkRequest extends MarkKey {
   reason: string;
   actor: CoverageActor;
+  /** The region's roles that name a backup region (from the desk config). */
+  rolesWithBackup: readonly Role[];
 }
 
 export interface ClearRequest extends MarkKey {
   actor: CoverageActor;
+  rolesWithBackup: readonly Role[];
+}
+
+type CoverageServices = Pick<ServiceContext, 'db' | 'clock' | 'calendars' | 'playbooks' | 'outboxWritten'>;
+
+/** Step messages already posted show the change at once when it is for the region's today. */
+async function showOnPostedSteps(
+  tx: Tx,
+  ctx: CoverageServices,
+  request: MarkKey & { rolesWithBackup: readonly Role[] },
+  action: string,
+  at: Date,
+): Promise<number> {
+  return rerenderCoveredSteps(tx, ctx, {
+    ...request,
+    today: ctx.calendars[request.region].localDate(at),
+    label: action,
+    at,
+  });
 }
 
 /** Why a date cannot be marked or cleared; `today` and `latest` are the region's local dates. */
@@ -188,10 +210,7 @@ async function refuseNonAdmin(
 }
 
 /** Marks a region's date short-staffed for a role (or every role). Desk admins only. */
-export async function markShortStaffed(
-  ctx: Pick<ServiceContext, 'db' | 'clock' | 'calendars'>,
-  request: MarkRequest,
-): Promise<MarkResult> {
+export async function markShortStaffed(ctx: CoverageServices, request: MarkRequest): Promise<MarkResult> {
   const at = ctx.clock.now();
   if (!request.actor.isDeskAdmin) {
     await refuseNonAdmin(ctx, COVERAGE_MARK_ACTION, request, at);
@@ -207,7 +226,8 @@ export async function markShortStaffed(
     markedBy: request.actor.userId,
     markedAt: at,
   };
-  return ctx.db.$transaction(async (tx): Promise<MarkResult> => {
+  let rerenders = 0;
+  const result = await ctx.db.$transaction(async (tx): Promise<MarkResult> => {
     const roles: CoverageRole[] = request.role === EVERY_ROLE ? [EVERY_ROLE] : [request.role, EVERY_ROLE];
     const existing = await findMarks(tx, request.region, request.date, roles);
     const earlier = existing.find((candidate) => candidate.role === request.role) ?? existing[0];
@@ -224,15 +244,15 @@ export async function markShortStaffed(
       at,
       after: mark,
     });
+    rerenders = await showOnPostedSteps(tx, ctx, request, COVERAGE_MARK_ACTION, at);
     return { ok: true, mark };
   });
+  if (rerenders > 0) ctx.outboxWritten();
+  return result;
 }
 
 /** Clears a mark (exactly that role, or the every-role mark). Desk admins only. */
-export async function clearShortStaffed(
-  ctx: Pick<ServiceContext, 'db' | 'clock' | 'calendars'>,
-  request: ClearRequest,
-): Promise<ClearResult> {
+export async function clearShortStaffed(ctx: CoverageServices, request: ClearRequest): Promise<ClearResult> {
   const at = ctx.clock.now();
   if (!request.actor.isDeskAdmin) {
     await refuseNonAdmin(ctx, COVERAGE_CLEAR_ACTION, request, at);
@@ -241,7 +261,8 @@ export async function clearShortStaffed(
   const problem = dateProblem(ctx.calendars, request.region, request.date, at);
   // Nothing after a year can exist, so only the date's form and the past matter here.
   if (problem && problem.reason !== 'too_far_ahead') return { ok: false, ...problem };
-  return ctx.db.$transaction(async (tx): Promise<ClearResult> => {
+  let rerenders = 0;
+  const result = await ctx.db.$transaction(async (tx): Promise<ClearResult> => {
     const removed = await deleteMark(tx, { region: request.region, date: request.date, role: request.role });
     if (!removed) return { ok: false, reason: 'not_marked' };
     await recordAudit(tx, {
@@ -251,8 +272,11 @@ export async function clearShortStaffed(
       at,
       before: removed,
     });
+    rerenders = await showOnPostedSteps(tx, ctx, request, COVERAGE_CLEAR_ACTION, at);
     return { ok: true, mark: removed };
   });
+  if (rerenders > 0) ctx.outboxWritten();
+  return result;
 }
 
 export type { CoverageRole, ShortStaffedMark };

@@ -19,6 +19,8 @@ const MONTH_END_FRIDAY = new Date('2026-11-27T10:00:00Z');
 
 const admin = { userId: 'U0LEAD', isDeskAdmin: true };
 const rep = { userId: 'U0REP', isDeskAdmin: false };
+/** The roles of the region under test that name a backup (see configWithBillingBackup). */
+const rolesWithBackup = ['billing'] as const;
 
 function configWithBillingBackup(): DeskConfig {
   const config = aDeskConfig();
@@ -62,6 +64,7 @@ forEachDatabase('coverage', (database) => {
       role: 'billing',
       reason: 'Two out sick',
       actor: admin,
+      rolesWithBackup,
     });
     expect(marked).toMatchObject({ ok: true, mark: { region: 'EMEA', date: '2026-11-24', role: 'billing' } });
     // 23:30 UTC on the 23rd is still the 23rd in London; 00:30 UTC on the 24th is the 24th.
@@ -72,7 +75,14 @@ forEachDatabase('coverage', (database) => {
       note: 'Two out sick',
     });
 
-    await markShortStaffed(ctx, { region: 'EMEA', date: '2026-11-25', role: '*', reason: '', actor: admin });
+    await markShortStaffed(ctx, {
+      region: 'EMEA',
+      date: '2026-11-25',
+      role: '*',
+      reason: '',
+      actor: admin,
+      rolesWithBackup,
+    });
     expect(await coverageAt(scope, 'EMEA', 'billing', new Date('2026-11-25T12:00:00Z'))).toEqual({
       backup: 'APAC',
       reason: 'short_staffed',
@@ -90,16 +100,26 @@ forEachDatabase('coverage', (database) => {
   it('marks once with an audit event; a second mark, or a role under an every-role mark, changes nothing', async () => {
     const { ctx } = scopeOf();
     const key = { region: 'EMEA', date: '2026-11-23', role: '*' } as const;
-    expect(await markShortStaffed(ctx, { ...key, reason: 'Offsite', actor: admin })).toMatchObject({
+    expect(
+      await markShortStaffed(ctx, { ...key, reason: 'Offsite', actor: admin, rolesWithBackup }),
+    ).toMatchObject({
       ok: true,
     });
-    expect(await markShortStaffed(ctx, { ...key, reason: 'Again', actor: admin })).toMatchObject({
+    expect(
+      await markShortStaffed(ctx, { ...key, reason: 'Again', actor: admin, rolesWithBackup }),
+    ).toMatchObject({
       ok: false,
       reason: 'already_marked',
       mark: { role: '*', reason: 'Offsite', markedBy: 'U0LEAD' },
     });
     expect(
-      await markShortStaffed(ctx, { ...key, role: 'billing', reason: 'Again', actor: admin }),
+      await markShortStaffed(ctx, {
+        ...key,
+        role: 'billing',
+        reason: 'Again',
+        actor: admin,
+        rolesWithBackup,
+      }),
     ).toMatchObject({ ok: false, reason: 'already_marked', mark: { role: '*' } });
     expect(await database.prisma.coverageDay.count()).toBe(1);
     const audit = await database.prisma.auditEvent.findMany({ where: { action: 'coverage.mark' } });
@@ -116,7 +136,7 @@ forEachDatabase('coverage', (database) => {
   it('refuses non-admins (audited), past dates, dates over a year ahead and dates that do not exist', async () => {
     const { ctx } = scopeOf();
     const mark = (date: string, actor = admin) =>
-      markShortStaffed(ctx, { region: 'APAC', date, role: 'billing', reason: '', actor });
+      markShortStaffed(ctx, { region: 'APAC', date, role: 'billing', reason: '', actor, rolesWithBackup });
     expect(await mark('2026-11-30', rep)).toEqual({ ok: false, reason: 'not_desk_admin' });
     expect(await database.prisma.auditEvent.count({ where: { action: 'refused.coverage.mark' } })).toBe(1);
     // 10:00 UTC on Monday 23 November is 21:00 in Sydney: the 23rd is today there, the 22nd is past.
@@ -131,20 +151,20 @@ forEachDatabase('coverage', (database) => {
   it('clears a mark once, with an audit event; clearing what is not marked says so', async () => {
     const { ctx } = scopeOf();
     const key = { region: 'EMEA', date: '2026-12-24', role: 'billing' } as const;
-    await markShortStaffed(ctx, { ...key, reason: 'Christmas Eve', actor: admin });
-    expect(await clearShortStaffed(ctx, { ...key, role: '*', actor: admin })).toEqual({
+    await markShortStaffed(ctx, { ...key, reason: 'Christmas Eve', actor: admin, rolesWithBackup });
+    expect(await clearShortStaffed(ctx, { ...key, role: '*', actor: admin, rolesWithBackup })).toEqual({
       ok: false,
       reason: 'not_marked',
     });
-    expect(await clearShortStaffed(ctx, { ...key, actor: rep })).toEqual({
+    expect(await clearShortStaffed(ctx, { ...key, actor: rep, rolesWithBackup })).toEqual({
       ok: false,
       reason: 'not_desk_admin',
     });
-    expect(await clearShortStaffed(ctx, { ...key, actor: admin })).toMatchObject({
+    expect(await clearShortStaffed(ctx, { ...key, actor: admin, rolesWithBackup })).toMatchObject({
       ok: true,
       mark: { reason: 'Christmas Eve' },
     });
-    expect(await clearShortStaffed(ctx, { ...key, actor: admin })).toEqual({
+    expect(await clearShortStaffed(ctx, { ...key, actor: admin, rolesWithBackup })).toEqual({
       ok: false,
       reason: 'not_marked',
     });

@@ -147,6 +147,10 @@ describe('/book coverage', () => {
     expect(await answerTo(harness, lead, 'coverage EMEA 2026-11-23 billing Two out sick')).toContain(
       'Marked',
     );
+    // Marked for today: the step already posted names the covering pool at once.
+    await waitForStepMessage(harness.emulator, billingStep, (m) =>
+      JSON.stringify(m.blocks).includes(COVERING),
+    );
     await clickTake(harness, backupBilling, billing.ts);
     const taken = await waitForStepMessage(harness.emulator, billingStep, (m) =>
       JSON.stringify(m.blocks).includes(`<@${backupBilling}>`),
@@ -161,6 +165,32 @@ describe('/book coverage', () => {
         })
       ).map((event) => event.action),
     ).toEqual(['refused.take', 'workflow.take']);
+  }, 60_000);
+
+  it('shows a mark for today on the step already posted, and its clearing; a later date changes nothing yet', async () => {
+    clock.set(MONDAY);
+    const harness = await start();
+    const billing = await atBillingStep(harness);
+    const updates = () =>
+      harness.emulator.callsTo('chat.update').filter((call) => call.args.ts === billing.ts).length;
+
+    await answerTo(harness, lead, 'coverage EMEA 2026-11-24 billing Training day');
+    await answerTo(harness, lead, 'coverage EMEA 2026-11-23 order_management Offsite');
+    const before = updates();
+    await answerTo(harness, lead, 'coverage EMEA 2026-11-23 * Team offsite');
+    await waitForStepMessage(harness.emulator, billingStep, (m) =>
+      JSON.stringify(m.blocks).includes(COVERING),
+    );
+    expect(updates()).toBe(before + 1);
+
+    await answerTo(harness, lead, 'coverage clear EMEA 2026-11-23 *');
+    await waitForStepMessage(
+      harness.emulator,
+      billingStep,
+      (m) => !JSON.stringify(m.blocks).includes(COVERING),
+    );
+    // Tomorrow's mark and today's for a role without a backup re-rendered nothing.
+    expect(updates()).toBe(before + 2);
   }, 60_000);
 
   it('lets the backup pool act inside a period-end window, and not after it', async () => {

@@ -178,10 +178,17 @@ export async function coverageAnswer(
   }
   const key = { region: parsed.region, date: parsed.date, role: parsed.role };
   const admin = { userId, isDeskAdmin: actor.isDeskAdmin };
+  const backups = backupsOf(deps, parsed.region);
+  const rolesWithBackup = ROLES.filter((role) => backups[role] !== undefined);
   if (parsed.kind === 'mark') {
-    const result = await markShortStaffed(deps.services, { ...key, reason: parsed.reason, actor: admin });
-    return { response_type: 'ephemeral', text: markAnswer(result, key, backupsOf(deps, parsed.region)) };
+    const result = await markShortStaffed(deps.services, {
+      ...key,
+      reason: parsed.reason,
+      actor: admin,
+      rolesWithBackup,
+    });
+    return { response_type: 'ephemeral', text: markAnswer(result, key, backups) };
   }
-  const result = await clearShortStaffed(deps.services, { ...key, actor: admin });
+  const result = await clearShortStaffed(deps.services, { ...key, actor: admin, rolesWithBackup });
   return { response_type: 'ephemeral', text: clearAnswer(result, key) };
 }
