@@ -47,6 +47,9 @@ const SubmitBody = z.strictObject({
 const CloseBody = z.strictObject({ as: Id, viewId: Id });
 const HomeBody = z.strictObject({ as: Id, tab: z.enum(['home', 'messages']).default('home') });
 
+/** What Slack's client says when it cannot use the app's answer to a form. */
+export const SUBMISSION_NOT_TAKEN = 'We had some trouble connecting. Try again?';
+
 function answered(response: AppResponse): ActionResult {
   if (response.status === 200) return { ok: true, status: 200 };
   return { ok: false, status: response.status, error: `the app answered HTTP ${response.status}` };
@@ -143,6 +146,9 @@ export async function submitModal(emulator: SlackEmulator, body: unknown): Promi
   );
   if (result.outcome === 'incomplete') return { ok: true, outcome: 'incomplete', errors: result.errors };
   if (result.status !== 200) return { ...answered(result), outcome: result.outcome };
+  // Acknowledged, but after Slack's 3 s or with an answer Slack refuses: the form stays as it was.
+  if (result.outcome === null)
+    return { ok: false, status: 200, outcome: null, error: SUBMISSION_NOT_TAKEN };
   return { ok: true, status: 200, outcome: result.outcome };
 }
 

@@ -236,6 +236,20 @@ describe('platform side: signed requests to the app', () => {
     expect(emu.takeViolations()).toMatchObject([{ kind: 'response_action' }]);
   });
 
+  it('uses nothing of an answer that came after the ack limit, as Slack does', async () => {
+    const viewId = await openIntake();
+    answer = () => ({ delayMs: 45 });
+    const late = await emu.submitView({ userId: 'U_REP', values: { name: 'Acme', tier: 'gold' } });
+    // A bare ack would close the modal; too late, it stays as it was.
+    expect(late.outcome).toBeNull();
+    expect(emu.openViewsOf('U_REP')).toMatchObject([{ id: viewId }]);
+
+    answer = () => ({ json: { text: 'Only you see this' }, delayMs: 45 });
+    await emu.typeCommand({ userId: 'U_REP', command: '/desk', channelId: 'C_DESK' });
+    expect(emu.ephemeralsFor('U_REP')).toEqual([]);
+    expect(emu.takeViolations().map((violation) => violation.kind)).toEqual(['ack_timeout', 'ack_timeout']);
+  });
+
   it('sends view_closed when the view asked for it', async () => {
     const viewId = await openIntake();
     await emu.closeView({ userId: 'U_REP' });

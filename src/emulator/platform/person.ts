@@ -36,7 +36,9 @@ function channelForPerson(deps: PlatformDeps, userId: string, ref: string): Emul
 /** Shows an acknowledgement's text or blocks as the Slack client does; bad blocks are a violation. */
 function showAck(deps: PlatformDeps, input: SlashCommandInput, response: CommandResponse): void {
   const body = typeof response.body === 'string' ? { text: response.body } : response.body;
-  if (response.status !== 200 || !isObject(body)) return;
+  // Slack shows nothing of an ack that came too late (the person sees "failed with the error
+  // operation_timeout" instead).
+  if (response.status !== 200 || !isObject(body) || deps.sender.isLate(response)) return;
   const text = typeof body.text === 'string' ? body.text : '';
   const blocks = isArray(body.blocks) ? body.blocks.filter(isObject) : undefined;
   if (text === '' && !blocks) return;

@@ -89,6 +89,11 @@ export class AppSender {
     });
   }
 
+  /** Slack gives up on an ack after the limit (3 s): whatever the app answered then is not used. */
+  isLate(response: AppResponse): boolean {
+    return response.ackMs > this.options.ackLimitMs;
+  }
+
   /** Signs and posts; an ack slower than the limit (3 s) is recorded as a violation. */
   async post(
     kind: string,
@@ -98,7 +103,7 @@ export class AppSender {
   ): Promise<AppResponse> {
     const headers = { 'content-type': contentType, ...this.signRequest(body), ...extraHeaders };
     const response = await this.postRaw({ body, headers });
-    if (response.ackMs > this.options.ackLimitMs) {
+    if (this.isLate(response)) {
       this.options.recorder.violate('ack_timeout', kind, [
         `acknowledged after ${Math.round(response.ackMs)} ms (limit ${this.options.ackLimitMs} ms)`,
       ]);

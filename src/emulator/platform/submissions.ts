@@ -100,7 +100,9 @@ export async function send(
     response_urls: [],
   };
   const response = await deps.sender.postPayload('view_submission', payload);
-  if (response.status !== 200) return { ...response, triggerId, outcome: null };
+  // Late or failed: Slack keeps the modal as it was and tells the person it had trouble connecting.
+  if (response.status !== 200 || deps.sender.isLate(response))
+    return { ...response, triggerId, outcome: null };
   const body = isObject(response.body) ? response.body : {};
   return { ...response, triggerId, outcome: applyResponse(deps, view, body) };
 }
