@@ -147,8 +147,7 @@ export async function submitModal(emulator: SlackEmulator, body: unknown): Promi
   if (result.outcome === 'incomplete') return { ok: true, outcome: 'incomplete', errors: result.errors };
   if (result.status !== 200) return { ...answered(result), outcome: result.outcome };
   // Acknowledged, but after Slack's 3 s or with an answer Slack refuses: the form stays as it was.
-  if (result.outcome === null)
-    return { ok: false, status: 200, outcome: null, error: SUBMISSION_NOT_TAKEN };
+  if (result.outcome === null) return { ok: false, status: 200, outcome: null, error: SUBMISSION_NOT_TAKEN };
   return { ok: true, status: 200, outcome: result.outcome };
 }
 
