@@ -323,7 +323,11 @@ describe('a /book without the trigger Slack always sends', () => {
   it('is answered with a clear message, and no form is opened without a trigger', async () => {
     const harness = await start();
     const { emulator } = harness;
-    for (const text of ['', 'cancel BK-2026-000001']) {
+    // Missing, empty, or nothing but NUL characters (which the app strips from every string).
+    const cases = [undefined, '', '\u0000\u0000'].flatMap((trigger) =>
+      ['', 'cancel BK-2026-000001'].map((text) => ({ text, trigger })),
+    );
+    for (const { text, trigger } of cases) {
       const body = new URLSearchParams({
         token: 'legacy',
         team_id: emulator.teamId,
@@ -332,6 +336,7 @@ describe('a /book without the trigger Slack always sends', () => {
         command: '/book',
         text,
         response_url: 'http://127.0.0.1:1/unused',
+        ...(trigger === undefined ? {} : { trigger_id: trigger }),
       }).toString();
       const answer = await emulator.postRaw({ body, headers: signed(body) });
       expect(answer.status).toBe(200);
