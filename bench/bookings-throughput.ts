@@ -111,7 +111,8 @@ async function measureOn(
   try {
     emulator.setAppUrl(await app.url);
     // Every specialist has their Home open (the worst case for Home refreshes); the reps do not.
-    for (const userId of ROLES.flatMap((role) => workspace.holders[role])) await emulator.openAppHome(userId);
+    for (const userId of ROLES.flatMap((role) => workspace.holders[role]))
+      await emulator.client.openAppHome(userId);
     // Warm-up: every code path once, JIT and connection pool included.
     await runClients(workspace, ctx, Math.min(options.clients, 4), Math.min(options.clients, 4), 'WARM');
     await slackQuiet(emulator, 500, 30_000);

@@ -36,6 +36,11 @@ export class ChangeFeed {
     };
   }
 
+  /** Notifies once `work` is done, whatever it answered: Slack's side has moved either way. */
+  after<T>(source: string, work: Promise<T>): Promise<T> {
+    return work.finally(() => this.notify(source));
+  }
+
   notify(source: string): void {
     const change = { source, at: this.now() };
     for (const listener of this.listeners) {

@@ -13,12 +13,6 @@ import {
   selectOption,
 } from './platform/actions.ts';
 import type { PlatformDeps } from './platform/context.ts';
-import { type BlockActionInput, blockAction } from './platform/element-action.ts';
-import {
-  type SubmitViewStateInput,
-  submitViewState,
-  type ViewStateSubmission,
-} from './platform/form-submission.ts';
 import {
   type BlockActionResponse,
   type CommandResponse,
@@ -31,13 +25,6 @@ import {
   slashCommand,
   verifyUrl,
 } from './platform/inbound.ts';
-import {
-  openAppHome,
-  type PostedUserMessage,
-  type PostUserMessageInput,
-  postUserMessage,
-  typeCommand,
-} from './platform/person.ts';
 import { type ResponseUrlPost, ResponseUrls } from './platform/response-urls.ts';
 import { ACK_LIMIT_MS, type AppResponse, AppSender, type RawRequest } from './platform/sender.ts';
 import {
@@ -49,6 +36,7 @@ import {
 import { RateLimiter, type RateLimitOptions } from './rate-limits.ts';
 import { expectNoViolations, Recorder } from './recorder.ts';
 import type { SignedHeaders } from './signing.ts';
+import { SlackClient } from './slack-client.ts';
 import type { EmulatorState } from './state.ts';
 import { TriggerStore } from './triggers.ts';
 import type {
@@ -115,6 +103,8 @@ export class SlackEmulator {
   private server: ListeningServer | undefined;
   private readonly changes = new ChangeFeed(() => this.state.now());
   private changesWired = false;
+  /** A person in the Slack client: the playground's page acts through this. */
+  readonly client: SlackClient;
 
   constructor(private readonly options: SlackEmulatorOptions) {
     const now = options.now ?? Date.now;
@@ -155,6 +145,7 @@ export class SlackEmulator {
       recorder: this.recorder,
       verificationToken: options.verificationToken ?? 'emulator-verification-token',
     };
+    this.client = new SlackClient(this.deps, this.changes);
   }
 
   /** Starts the HTTP server. `startSlackEmulator` does this for you. */
@@ -346,11 +337,11 @@ export class SlackEmulator {
   }
 
   submitView(input: SubmitViewInput): Promise<SubmissionResponse> {
-    return this.announce('view_submission', submitView(this.deps, input));
+    return this.changes.after('view_submission', submitView(this.deps, input));
   }
 
   closeView(input: { userId: string; viewId?: string }): Promise<AppResponse | undefined> {
-    return this.announce('view_closed', closeView(this.deps, input));
+    return this.changes.after('view_closed', closeView(this.deps, input));
   }
 
   sendEvent(event: JsonObject, options?: EventOptions): Promise<EventResponse> {
@@ -369,32 +360,6 @@ export class SlackEmulator {
     return this.deps.sender.postRaw(request);
   }
 
-  // --- a person in the Slack client (the playground's page) -------------------------------------
-  /** Sends a slash command and shows its ack's text or blocks to the person, as the client does. */
-  typeCommand(input: SlashCommandInput): Promise<CommandResponse> {
-    return this.announce('slash_command', typeCommand(this.deps, input));
-  }
-
-  /** A person's message (or thread reply): stored, then sent to the app as a `message` event. */
-  postUserMessage(input: PostUserMessageInput): Promise<PostedUserMessage> {
-    return this.announce('message', postUserMessage(this.deps, input));
-  }
-
-  /** block_actions for any element outside input blocks: buttons, selects, checkboxes, pickers. */
-  blockAction(input: BlockActionInput): Promise<BlockActionResponse> {
-    return blockAction(this.deps, input);
-  }
-
-  /** Submits what the form shows; field errors the client would show come back unsent. */
-  submitViewState(input: SubmitViewStateInput): Promise<ViewStateSubmission> {
-    return this.announce('view_submission', submitViewState(this.deps, input));
-  }
-
-  /** The person opens the app's Home tab (or its Messages tab): `app_home_opened`. */
-  openAppHome(userId: string, tab: 'home' | 'messages' = 'home'): Promise<EventResponse> {
-    return openAppHome(this.deps, userId, tab);
-  }
-
   // --- change notifications --------------------------------------------------------------------
   /**
    * Calls `listener` whenever what Slack shows may have changed: messages posted, edited or deleted,
@@ -409,10 +374,5 @@ export class SlackEmulator {
       this.responseUrls.onApplied(() => this.changes.notify('response_url'));
     }
     return this.changes.subscribe(listener);
-  }
-
-  /** Notifies once the platform-side request is done, whatever it answered (Slack's state moved). */
-  private announce<T>(source: string, work: Promise<T>): Promise<T> {
-    return work.finally(() => this.changes.notify(source));
   }
 }

@@ -81,7 +81,7 @@ export async function runCommand(emulator: SlackEmulator, body: unknown): Promis
   }
   const channelId = channelRef(emulator, viewer.id, input.channel);
   const response = await asPageError(() =>
-    emulator.typeCommand({ userId: viewer.id, command: COMMAND, text, channelId }),
+    emulator.client.typeCommand({ userId: viewer.id, command: COMMAND, text, channelId }),
   );
   return answered(response);
 }
@@ -92,7 +92,7 @@ export async function postMessage(emulator: SlackEmulator, body: unknown): Promi
   if (input.text.trim() === '') throw new BadRequest('type a message first');
   const channel = channelRef(emulator, viewer.id, input.channel);
   const posted = await asPageError(() =>
-    emulator.postUserMessage({
+    emulator.client.postUserMessage({
       userId: viewer.id,
       channel,
       text: input.text,
@@ -121,7 +121,7 @@ export async function blockAction(emulator: SlackEmulator, body: unknown): Promi
     ...(action.selectedChannel ? { selectedChannel: action.selectedChannel } : {}),
   };
   const response = await asPageError(() =>
-    emulator.blockAction({
+    emulator.client.blockAction({
       userId: viewer.id,
       actionId: action.actionId,
       ...(action.blockId ? { blockId: action.blockId } : {}),
@@ -138,7 +138,7 @@ export async function submitModal(emulator: SlackEmulator, body: unknown): Promi
   const viewer = viewerOf(emulator, input.as);
   const result = await asPageError(() =>
     // Parsed from the request's JSON, so every value in it is JSON.
-    emulator.submitViewState({
+    emulator.client.submitViewState({
       userId: viewer.id,
       viewId: input.viewId,
       stateValues: input.values as JsonObject,
@@ -161,5 +161,5 @@ export async function closeModal(emulator: SlackEmulator, body: unknown): Promis
 export async function openHome(emulator: SlackEmulator, body: unknown): Promise<ActionResult> {
   const input = parseWith(HomeBody, body);
   const viewer = viewerOf(emulator, input.as);
-  return answered(await emulator.openAppHome(viewer.id, input.tab));
+  return answered(await emulator.client.openAppHome(viewer.id, input.tab));
 }

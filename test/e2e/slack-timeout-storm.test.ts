@@ -68,7 +68,7 @@ describe('a storm of Slack errors and timeouts', () => {
     const { emulator, database } = harness;
     const [verify, terms] = [stepOf(0), stepOf(1)];
     // A specialist looking at their Home before the storm: it is refreshed through it.
-    await emulator.openAppHome(specialistFor(terms));
+    await emulator.client.openAppHome(specialistFor(terms));
     const before = await eventually(() => emulator.homeOf(specialistFor(terms))?.hash, 'the opened Home');
 
     let failing = storm(emulator);

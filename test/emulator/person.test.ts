@@ -81,20 +81,20 @@ describe('a person in the Slack client', () => {
 
   it('sees the ack of a slash command only they get, and in the channel for in_channel', async () => {
     answer = () => ({ json: { response_type: 'ephemeral', text: 'Only you see this' } });
-    await emu.typeCommand({ userId: 'U_REP', command: '/book', text: 'help', channelId: 'C_DESK' });
+    await emu.client.typeCommand({ userId: 'U_REP', command: '/book', text: 'help', channelId: 'C_DESK' });
     expect(emu.ephemeralsFor('U_REP')).toMatchObject([{ channel: 'C_DESK', text: 'Only you see this' }]);
     expect(emu.ephemeralsFor('U_OPS')).toEqual([]);
     expect(changes.map((c) => c.source)).toContain('slash_command');
 
     answer = () => ({ json: { response_type: 'in_channel', text: 'Everyone sees this' } });
-    await emu.typeCommand({ userId: 'U_REP', command: '/book', channelId: 'C_DESK' });
+    await emu.client.typeCommand({ userId: 'U_REP', command: '/book', channelId: 'C_DESK' });
     expect(emu.messagesIn('C_DESK')).toMatchObject([{ text: 'Everyone sees this', user: emu.botUserId }]);
 
     // A bare ack shows nothing; a command from no channel lands in the person's DM with the bot.
     answer = () => ({ body: '' });
-    await emu.typeCommand({ userId: 'U_REP', command: '/book' });
+    await emu.client.typeCommand({ userId: 'U_REP', command: '/book' });
     answer = () => ({ body: 'plain text ack' });
-    await emu.typeCommand({ userId: 'U_REP', command: '/book' });
+    await emu.client.typeCommand({ userId: 'U_REP', command: '/book' });
     expect(emu.ephemeralsFor('U_REP').at(-1)).toMatchObject({
       channel: emu.dmChannelOf('U_REP'),
       text: 'plain text ack',
@@ -104,7 +104,7 @@ describe('a person in the Slack client', () => {
 
   it('writes a message: stored under its author and sent to the app as a message event', async () => {
     const parent = await webClient(emu).chat.postMessage({ channel: 'C_DESK', text: 'card' });
-    const posted = await emu.postUserMessage({
+    const posted = await emu.client.postUserMessage({
       userId: 'U_OPS',
       channel: 'C_DESK',
       text: 'On it',
@@ -124,27 +124,29 @@ describe('a person in the Slack client', () => {
     });
     expect(changes.map((c) => c.source)).toEqual(expect.arrayContaining(['chat.postMessage', 'message']));
 
-    await emu.postUserMessage({ userId: 'U_REP', channel: 'U_REP', text: 'hello bot' });
+    await emu.client.postUserMessage({ userId: 'U_REP', channel: 'U_REP', text: 'hello bot' });
     const dm = JSON.parse(app.requests.at(-1)!.body) as { event: JsonObject };
     expect(dm.event).toMatchObject({ channel_type: 'im', channel: emu.dmChannelOf('U_REP') });
   });
 
   it('refuses messages a person could not write', () => {
-    expect(() => emu.postUserMessage({ userId: 'U_NOPE', channel: 'C_DESK', text: 'x' })).toThrow(
+    expect(() => emu.client.postUserMessage({ userId: 'U_NOPE', channel: 'C_DESK', text: 'x' })).toThrow(
       /unknown user/,
     );
-    expect(() => emu.postUserMessage({ userId: emu.botUserId, channel: 'C_DESK', text: 'x' })).toThrow(
+    expect(() => emu.client.postUserMessage({ userId: emu.botUserId, channel: 'C_DESK', text: 'x' })).toThrow(
       /unknown user/,
     );
-    expect(() => emu.postUserMessage({ userId: 'U_REP', channel: 'C_NOPE', text: 'x' })).toThrow(
+    expect(() => emu.client.postUserMessage({ userId: 'U_REP', channel: 'C_NOPE', text: 'x' })).toThrow(
       /unknown channel/,
     );
-    expect(() => emu.postUserMessage({ userId: 'U_REP', channel: 'C_DESK', text: '  ' })).toThrow(/text/);
+    expect(() => emu.client.postUserMessage({ userId: 'U_REP', channel: 'C_DESK', text: '  ' })).toThrow(
+      /text/,
+    );
     expect(() =>
-      emu.postUserMessage({ userId: 'U_REP', channel: 'C_DESK', text: 'x', threadTs: '1.000001' }),
+      emu.client.postUserMessage({ userId: 'U_REP', channel: 'C_DESK', text: 'x', threadTs: '1.000001' }),
     ).toThrow(/no message/);
     expect(() =>
-      emu.postUserMessage({ userId: 'U_REP', channel: emu.dmChannelOf('U_OPS'), text: 'x' }),
+      emu.client.postUserMessage({ userId: 'U_REP', channel: emu.dmChannelOf('U_OPS'), text: 'x' }),
     ).toThrow(/not in/);
   });
 
@@ -166,9 +168,14 @@ describe('a person in the Slack client', () => {
       ],
     });
     const where = { userId: 'U_REP', channel: 'C_DESK', messageTs: String(posted.json.ts) };
-    await emu.blockAction({ ...where, actionId: 'due', type: 'datepicker', selectedDate: '2026-12-24' });
-    await emu.blockAction({ ...where, actionId: 'who', type: 'users_select', selectedUser: 'U_OPS' });
-    await emu.blockAction({ ...where, actionId: 'go', type: 'button' });
+    await emu.client.blockAction({
+      ...where,
+      actionId: 'due',
+      type: 'datepicker',
+      selectedDate: '2026-12-24',
+    });
+    await emu.client.blockAction({ ...where, actionId: 'who', type: 'users_select', selectedUser: 'U_OPS' });
+    await emu.client.blockAction({ ...where, actionId: 'go', type: 'button' });
     const actions = app.requests.map((req) => (payloadOf(req).actions as JsonObject[])[0]);
     expect(actions).toMatchObject([
       { type: 'datepicker', action_id: 'due', block_id: 'b', selected_date: '2026-12-24' },
@@ -176,17 +183,17 @@ describe('a person in the Slack client', () => {
       { type: 'button', action_id: 'go', value: 'v1' },
     ]);
     expect(() =>
-      emu.blockAction({ ...where, actionId: 'due', type: 'datepicker', selectedDate: '24/12' }),
+      emu.client.blockAction({ ...where, actionId: 'due', type: 'datepicker', selectedDate: '24/12' }),
     ).toThrow(/YYYY-MM-DD/);
     expect(() =>
-      emu.blockAction({ ...where, actionId: 'who', type: 'users_select', selectedUser: 'U_X' }),
+      emu.client.blockAction({ ...where, actionId: 'who', type: 'users_select', selectedUser: 'U_X' }),
     ).toThrow(/no user/);
 
     answer = () => ({});
     await openForm(emu, app);
     const view = emu.openViewsOf('U_REP')[0]!;
     expect(() =>
-      emu.blockAction({
+      emu.client.blockAction({
         userId: 'U_REP',
         viewId: view.id,
         actionId: 'size',
@@ -200,7 +207,7 @@ describe('a person in the Slack client', () => {
     await openForm(emu, app);
     const view = emu.openViewsOf('U_REP')[0]!;
     const sent = app.requests.length;
-    const incomplete = await emu.submitViewState({
+    const incomplete = await emu.client.submitViewState({
       userId: 'U_REP',
       stateValues: {
         name: { name: { type: 'plain_text_input', value: 'Al' } },
@@ -214,7 +221,7 @@ describe('a person in the Slack client', () => {
     expect(app.requests).toHaveLength(sent);
 
     answer = () => ({ json: { response_action: 'errors', errors: { name: 'Unknown customer' } } });
-    const refused = await emu.submitViewState({
+    const refused = await emu.client.submitViewState({
       userId: 'U_REP',
       viewId: view.id,
       stateValues: {
@@ -235,7 +242,7 @@ describe('a person in the Slack client', () => {
     });
 
     answer = () => ({});
-    const done = await emu.submitViewState({
+    const done = await emu.client.submitViewState({
       userId: 'U_REP',
       stateValues: {
         name: { name: { type: 'plain_text_input', value: 'Acme' } },
@@ -248,7 +255,8 @@ describe('a person in the Slack client', () => {
 
   it('refuses state the client could not have built', async () => {
     await openForm(emu, app);
-    const submit = (stateValues: JsonObject) => () => emu.submitViewState({ userId: 'U_REP', stateValues });
+    const submit = (stateValues: JsonObject) => () =>
+      emu.client.submitViewState({ userId: 'U_REP', stateValues });
     expect(submit({ nope: { x: { type: 'plain_text_input', value: 'a' } } })).toThrow(/no element/);
     expect(submit({ name: { name: { type: 'number_input', value: '1' } } })).toThrow(
       /is not a plain_text_input/,
@@ -265,7 +273,7 @@ describe('a person in the Slack client', () => {
   it('opens the Home tab: app_home_opened with the published view', async () => {
     await webClient(emu).views.publish({ user_id: 'U_REP', view: { type: 'home', blocks: [section('Hi')] } });
     expect(changes.map((c) => c.source)).toContain('views.publish');
-    await emu.openAppHome('U_REP');
+    await emu.client.openAppHome('U_REP');
     const envelope = JSON.parse(app.requests.at(-1)!.body) as { event: JsonObject };
     expect(envelope.event).toMatchObject({
       type: 'app_home_opened',

@@ -245,7 +245,7 @@ describe('platform side: signed requests to the app', () => {
     expect(emu.openViewsOf('U_REP')).toMatchObject([{ id: viewId }]);
 
     answer = () => ({ json: { text: 'Only you see this' }, delayMs: 45 });
-    await emu.typeCommand({ userId: 'U_REP', command: '/desk', channelId: 'C_DESK' });
+    await emu.client.typeCommand({ userId: 'U_REP', command: '/desk', channelId: 'C_DESK' });
     expect(emu.ephemeralsFor('U_REP')).toEqual([]);
     expect(emu.takeViolations().map((violation) => violation.kind)).toEqual(['ack_timeout', 'ack_timeout']);
   });

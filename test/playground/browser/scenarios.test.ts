@@ -214,7 +214,7 @@ describe.skipIf(!hasChromium)('the playground in a browser', () => {
         .flatMap((card) => emulator.threadOf(DESK_CHANNEL.id, card.ts))
         .find((message) => JSON.stringify(message.blocks ?? []).includes('"action_id":"step_take"'));
       expect(step).toBeDefined();
-      const click = await emulator.blockAction({
+      const click = await emulator.client.blockAction({
         userId: REQUESTER.id,
         type: 'button',
         actionId: 'step_take',
