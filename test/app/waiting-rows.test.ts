@@ -1,6 +1,7 @@
 // A change that relies on a re-render already waiting in the outbox (a Home refresh, a card update)
 // holds that row until it commits, so no dispatcher claims and renders it before the change is
-// visible: the render would miss it, and no other would follow.
+// visible: the render would miss it, and no other would follow. A Home refresh row is shared by
+// every change on the desk, so a change never waits for another to release one.
 
 import { expect, it } from 'vitest';
 import { refreshHomes } from '../../src/app/home-refresh.ts';
@@ -12,7 +13,10 @@ import { type DatabaseHandle, forEachDatabase } from '../support/database.ts';
 import { signal } from '../support/signal.ts';
 
 const AT = new Date('2026-11-23T10:00:00Z');
-const POOL = { role: 'billing' as const, region: 'EMEA' as const };
+
+/** A change touching the EMEA billing pool's Homes. */
+const refreshPool = (tx: Tx) =>
+  refreshHomes(tx, { users: [], roles: [{ role: 'billing', region: 'EMEA' }], deskAdmins: false }, AT);
 
 function cardUpdate(key: string): OutboxEntry {
   return {
@@ -26,10 +30,12 @@ function cardUpdate(key: string): OutboxEntry {
   };
 }
 
-/** Runs `change` in a transaction held open while another connection tries to claim. */
-async function claimsDuring(database: DatabaseHandle, change: (tx: Tx) => Promise<void>) {
-  const claim = () =>
-    claimDueOutbox(database.prisma, { owner: 'other', now: AT, leaseMs: 15_000, limit: 10 });
+/** Runs `change` in a transaction held open while `meanwhile` runs on another connection. */
+async function whileHeld<T>(
+  database: DatabaseHandle,
+  change: (tx: Tx) => Promise<unknown>,
+  meanwhile: () => Promise<T>,
+): Promise<T> {
   const released = signal();
   const applied = signal();
   const holding = database.prisma.$transaction(
@@ -41,56 +47,50 @@ async function claimsDuring(database: DatabaseHandle, change: (tx: Tx) => Promis
     { timeout: 20_000 },
   );
   await applied.done;
-  let during: unknown[];
   try {
-    during = await claim();
+    return await meanwhile();
   } finally {
     released.fire();
     await holding;
   }
-  return { during, after: await claim() };
 }
 
 forEachDatabase('waiting re-renders', (database, backend) => {
+  const claim = () =>
+    claimDueOutbox(database.prisma, { owner: 'other', now: AT, leaseMs: 15_000, limit: 10 });
   // PGlite has one connection: a second dispatcher can only be a second server connection.
-  it.skipIf(backend.name === 'pglite')(
-    'a waiting Home refresh is not claimed until the change that relies on it commits',
+  const onServer = it.skipIf(backend.name === 'pglite');
+
+  onServer('a waiting Home refresh is not claimed until the change that relies on it commits', async () => {
+    await database.prisma.$transaction(refreshPool);
+    expect(await whileHeld(database, refreshPool, claim)).toEqual([]);
+    expect(await claim()).toHaveLength(1);
+    // The change added no second refresh: the waiting one renders it.
+    expect(await database.prisma.outboxMessage.count()).toBe(1);
+  });
+
+  onServer(
+    'a second change does not wait for the first to release the refresh: it adds its own',
     async () => {
-      await database.prisma.$transaction((tx) =>
-        refreshHomes(tx, { users: [], roles: [POOL], deskAdmins: false }, AT),
-      );
-      const { during, after } = await claimsDuring(database, (tx) =>
-        refreshHomes(tx, { users: [], roles: [POOL], deskAdmins: false }, AT),
-      );
-      expect(during).toEqual([]);
-      expect(after).toHaveLength(1);
-      // The change added no second refresh: the waiting one renders it.
-      expect(await database.prisma.outboxMessage.count()).toBe(1);
+      await database.prisma.$transaction(refreshPool);
+      await whileHeld(database, refreshPool, () => database.prisma.$transaction(refreshPool));
+      expect(await database.prisma.outboxMessage.count()).toBe(2);
     },
   );
 
-  it.skipIf(backend.name === 'pglite')(
-    'a waiting card update is not claimed until the change that relies on it commits',
-    async () => {
-      await database.prisma.$transaction((tx) => enqueueOutbox(tx, [cardUpdate('card-1')]));
-      const { during, after } = await claimsDuring(database, async (tx) => {
-        expect(await withoutWaitingRenders(tx, 'request:waiting-rows', [cardUpdate('card-2')])).toEqual([]);
-      });
-      expect(during).toEqual([]);
-      expect(after).toHaveLength(1);
-    },
-  );
+  onServer('a waiting card update is not claimed until the change that relies on it commits', async () => {
+    await database.prisma.$transaction((tx) => enqueueOutbox(tx, [cardUpdate('card-1')]));
+    const relyOnIt = async (tx: Tx) => {
+      expect(await withoutWaitingRenders(tx, 'request:waiting-rows', [cardUpdate('card-2')])).toEqual([]);
+    };
+    expect(await whileHeld(database, relyOnIt, claim)).toEqual([]);
+    expect(await claim()).toHaveLength(1);
+  });
 
   it('a refresh already claimed is not relied on: the change adds its own', async () => {
-    await database.prisma.$transaction((tx) =>
-      refreshHomes(tx, { users: [], roles: [POOL], deskAdmins: false }, AT),
-    );
-    expect(
-      await claimDueOutbox(database.prisma, { owner: 'other', now: AT, leaseMs: 15_000, limit: 10 }),
-    ).toHaveLength(1);
-    await database.prisma.$transaction((tx) =>
-      refreshHomes(tx, { users: [], roles: [POOL], deskAdmins: false }, AT),
-    );
+    await database.prisma.$transaction(refreshPool);
+    expect(await claim()).toHaveLength(1);
+    await database.prisma.$transaction(refreshPool);
     expect(
       await database.prisma.outboxMessage.count({ where: { status: 'pending', leaseOwner: null } }),
     ).toBe(1);
