@@ -38,14 +38,16 @@ export async function refreshHomes(tx: Tx, touched: TouchedHomes, at: Date): Pro
   const keys = [...new Map(audiences.map((audience) => [audienceKey(audience), audience])).entries()];
   if (keys.length === 0) return;
   // Locked until commit, so no dispatcher claims and renders a waiting row before this change is
-  // visible (its claim skips locked rows). A row locked by someone else (a dispatcher claiming it,
-  // another change) is not relied on: this change adds its own, and no change ever waits on another
-  // desk-wide row.
+  // visible (its claim skips locked rows); a row claimed meanwhile no longer matches once we get it.
+  // Changes that touch the same Homes wait for each other only at this last step before commit,
+  // and lock in one order (by id), so they never deadlock; measured, waiting coalesces many more
+  // refreshes than skipping a locked row and adding another (BENCHMARKS.md).
   const waiting = await tx.$queryRaw<{ orderingKey: string }[]>`
     SELECT "orderingKey" FROM "OutboxMessage"
     WHERE "orderingKey" = ANY(${keys.map(([key]) => key)}::text[]) AND "status" = 'pending'
       AND "leaseOwner" IS NULL
-    FOR UPDATE SKIP LOCKED`;
+    ORDER BY "id"
+    FOR UPDATE`;
   const skip = new Set(waiting.map((row) => row.orderingKey));
   const fresh = keys.filter(([key]) => !skip.has(key));
   if (fresh.length === 0) return;

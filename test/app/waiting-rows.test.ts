@@ -1,7 +1,6 @@
 // A change that relies on a re-render already waiting in the outbox (a Home refresh, a card update)
 // holds that row until it commits, so no dispatcher claims and renders it before the change is
-// visible: the render would miss it, and no other would follow. A Home refresh row is shared by
-// every change on the desk, so a change never waits for another to release one.
+// visible: the render would miss it, and no other would follow.
 
 import { expect, it } from 'vitest';
 import { refreshHomes } from '../../src/app/home-refresh.ts';
@@ -9,6 +8,7 @@ import { OUTBOX_KIND } from '../../src/app/outbox-kinds.ts';
 import { withoutWaitingRenders } from '../../src/app/waiting-renders.ts';
 import { claimDueOutbox, enqueueOutbox, type OutboxEntry } from '../../src/db/outbox.ts';
 import type { Tx } from '../../src/db/types.ts';
+import type { Role } from '../../src/domain/roles.ts';
 import { type DatabaseHandle, forEachDatabase } from '../support/database.ts';
 import { signal } from '../support/signal.ts';
 
@@ -70,11 +70,24 @@ forEachDatabase('waiting re-renders', (database, backend) => {
   });
 
   onServer(
-    'a second change does not wait for the first to release the refresh: it adds its own',
+    'changes touching the same Homes in any order all commit, relying on the refreshes waiting',
     async () => {
-      await database.prisma.$transaction(refreshPool);
-      await whileHeld(database, refreshPool, () => database.prisma.$transaction(refreshPool));
-      expect(await database.prisma.outboxMessage.count()).toBe(2);
+      const touch = (roles: readonly Role[]) => (tx: Tx) =>
+        refreshHomes(
+          tx,
+          { users: [], roles: roles.map((role) => ({ role, region: 'EMEA' })), deskAdmins: true },
+          AT,
+        );
+      await database.prisma.$transaction(touch(['billing', 'order_management']));
+      const orders: Role[][] = [
+        ['billing', 'order_management'],
+        ['order_management', 'billing'],
+      ];
+      await Promise.all(
+        Array.from({ length: 8 }, (_, index) => database.prisma.$transaction(touch(orders[index % 2]!))),
+      );
+      // Three audiences (two pools and the desk leads), one waiting refresh each.
+      expect(await database.prisma.outboxMessage.count()).toBe(3);
     },
   );
 
