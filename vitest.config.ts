@@ -10,6 +10,7 @@ const DATABASE_FREE = [
   'test/slack/views/**',
   'test/slack/manifest.test.ts',
   'test/slack/coverage-command.test.ts',
+  'test/slack/kpi-home-cache.test.ts',
   'test/metrics/slack-api.test.ts',
   'test/export/csv.test.ts',
   'test/logger.test.ts',

@@ -32,6 +32,7 @@ import { instrumentedFetch } from './metrics/slack-api.ts';
 import type { SlackDeps } from './slack/deps.ts';
 import { exportRoute } from './slack/export-route.ts';
 import { HomePublisher } from './slack/home-publisher.ts';
+import { KPI_HOME_REFRESH_MS, KpiHomeCache } from './slack/kpi-home-cache.ts';
 import { latestSatisfaction } from './slack/listeners/commands/book-stats.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { createHttpReceiver, healthRoute } from './slack/receiver.ts';
@@ -199,16 +200,19 @@ export function createBookingDesk(options: BookingDeskOptions): BookingDesk {
       (await coverageAt({ ...services, config: options.deskConfig }, region, role, at)).backup,
   });
   const workspace = new Workspace(app.client);
+  // The lead's Home shows this quarter's KPIs with the latest survey's satisfaction, read at most
+  // every few minutes (kpi-home-cache.ts).
+  const kpiCache = new KpiHomeCache(async (now) => {
+    const report = await loadDeskKpis(services, options.deskConfig, CURRENT_QUARTER);
+    const freshness = { readAt: now, everyMinutes: KPI_HOME_REFRESH_MS / 60_000 };
+    return kpiHomeBlocks(report, await latestSatisfaction(deps, report), freshness);
+  });
   const home = new HomePublisher({
     services,
     config: options.deskConfig,
     roles,
     workspace,
-    // The lead's Home shows this quarter's KPIs with the latest survey's satisfaction.
-    kpiBlocks: async () => {
-      const report = await loadDeskKpis(services, options.deskConfig, CURRENT_QUARTER);
-      return kpiHomeBlocks(report, await latestSatisfaction(deps, report));
-    },
+    kpiBlocks: (now) => kpiCache.blocks(now),
   });
   const deps: SlackDeps = {
     services,

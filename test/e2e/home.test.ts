@@ -189,6 +189,27 @@ describe('the App Home', () => {
     expect(publishedTo(colleague)).toBe(afterTake);
   }, 60_000);
 
+  it('shows the lead KPIs read at most every 5 minutes, and says when they were read', async () => {
+    const harness = await start();
+    const { emulator } = harness;
+    await bookThroughSlack(emulator);
+    await outboxIdle(harness.database.prisma);
+    const first = textOf(await openHome(emulator, lead));
+    expect(first).toContain('*1* submitted · *0* booked');
+    expect(first).toContain('read again every 5 minutes');
+
+    // A second booking a minute later: the desk overview moves at once, the KPIs keep their read.
+    (harness.clock as ShiftedClock).advanceMinutes(1);
+    await bookThroughSlack(emulator, { quoteNumber: 'Q-2026-5151' });
+    await outboxIdle(harness.database.prisma);
+    const soon = textOf(emulator.homeOf(lead));
+    expect(soon).toContain('*Open requests*\n2');
+    expect(soon).toContain('*1* submitted · *0* booked');
+
+    (harness.clock as ShiftedClock).advanceMinutes(5);
+    expect(textOf(await openHome(emulator, lead))).toContain('*2* submitted · *0* booked');
+  }, 60_000);
+
   it('pages through 500 queued steps within Slack’s 100-block limit', async () => {
     const harness = await start();
     const { emulator } = harness;

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { KpiReport } from '../../app/kpis.ts';
 import { ROLE_LABELS } from '../../domain/roles.ts';
 import { type Block, context, divider, header, section } from './elements.ts';
+import { slackDate } from './formatting.ts';
 import {
   accuracyLine,
   approvalTimeLine,
@@ -108,12 +109,25 @@ export function kpiStatsMessage(
   };
 }
 
+/** When the Home's figures were read, and how often they are read again. */
+export interface KpiFreshness {
+  readAt: Date;
+  everyMinutes: number;
+}
+
 /** The KPI section of the lead's Home: the current quarter, at most 25 blocks. */
-export function kpiHomeBlocks(report: KpiReport, satisfaction: SatisfactionLine | null = null): Block[] {
+export function kpiHomeBlocks(
+  report: KpiReport,
+  satisfaction: SatisfactionLine | null = null,
+  freshness: KpiFreshness | null = null,
+): Block[] {
+  const asOf = freshness
+    ? ` Figures as of ${slackDate(freshness.readAt)}, read again every ${freshness.everyMinutes} minutes.`
+    : '';
   const blocks: Block[] = [
     divider(),
     header(`Desk KPIs · ${reportTitle(report, roleLabel(report))}`),
-    context(coverage(report)),
+    context(`${coverage(report)}${asOf}`),
     ...figureBlocks(report, REASONS_ON_HOME, satisfaction),
   ];
   return blocks.slice(0, MAX_KPI_HOME_BLOCKS);
