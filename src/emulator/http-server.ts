@@ -33,8 +33,33 @@ export interface ListeningServer {
   close(): Promise<void>;
 }
 
-export async function listen(webApi: WebApi, responseUrls: ResponseUrls, port = 0): Promise<ListeningServer> {
+/**
+ * Listens on 127.0.0.1 (`port` 0: a free one). `close` destroys the open sockets first, so a
+ * keep-alive client or a long-lived stream never holds it up.
+ */
+export async function listenOnLoopback(server: Server, port: number, name: string): Promise<ListeningServer> {
   const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error(`${name} has no TCP address`);
+  return {
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const socket of sockets) socket.destroy();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+export function listen(webApi: WebApi, responseUrls: ResponseUrls, port = 0): Promise<ListeningServer> {
   const server: Server = createServer((req, res) => {
     void route(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -68,22 +93,5 @@ export async function listen(webApi: WebApi, responseUrls: ResponseUrls, port = 
     res.end('not found');
   }
 
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('emulator server has no TCP address');
-  return {
-    port: address.port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const socket of sockets) socket.destroy();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  return listenOnLoopback(server, port, 'the emulator server');
 }

@@ -3,7 +3,7 @@
 // telling the page when to re-read. It holds no Slack state of its own: the emulator does.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { listenOnLoopback } from '../emulator/http-server.ts';
 import type { SlackEmulator } from '../emulator/index.ts';
 import type { PageAssets } from './bundle.ts';
 import type { ChangeStream } from './change-stream.ts';
@@ -77,7 +77,6 @@ export interface ListeningPlayground {
 
 export async function listenPlayground(deps: ServerDeps, port: number): Promise<ListeningPlayground> {
   const table = routes(deps);
-  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     void (async () => {
       try {
@@ -96,24 +95,13 @@ export async function listenPlayground(deps: ServerDeps, port: number): Promise<
       }
     })();
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the playground has no TCP address');
+  const listening = await listenOnLoopback(server, port, 'the playground');
   return {
     server,
-    port: address.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        deps.changes.close();
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    port: listening.port,
+    close: () => {
+      deps.changes.close();
+      return listening.close();
+    },
   };
 }
